@@ -1,0 +1,1 @@
+"""Vietnamese voice announcements assembled from a pack of recorded clips."""
