@@ -1,0 +1,1 @@
+"""Reporting: periods with a cut-off day, Vietnamese number format, Phụ lục I."""
