@@ -1,0 +1,102 @@
+"""The printer interface: what every backend must provide (``_write``, ``_query``)."""
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from PIL import Image
+
+from hw.printer import commands
+from hw.printer.errors import PaperOut, PrinterNotFound, PrinterTimeout
+from hw.printer.status import DLE_EOT_PAPER, PrinterStatus, parse_paper_status
+from hw.printer.ticket import TicketPrint, render_ticket
+
+log = logging.getLogger(__name__)
+PAPER_WIDTH_PX = {80: 576, 58: 384}
+
+
+class Printer:
+    """A raster ticket printer. Backends override ``_write``, ``_query`` and ``close``.
+
+    >>> with FakePrinter(paper_mm=58) as p:     # doctest: +SKIP
+    ...     p.print_ticket(ticket)              # raises PaperOut, PrinterNotFound, ...
+    """
+
+    def __init__(self, paper_mm: int = 80, cutter: str = "partial", check_status: bool = True,
+                 english: bool = False):
+        if paper_mm not in PAPER_WIDTH_PX:
+            raise ValueError(f"paper width must be 58 or 80 mm, not {paper_mm}")
+        self.paper_mm = paper_mm
+        self.width_px = PAPER_WIDTH_PX[paper_mm]
+        self.cutter = cutter
+        self.check_status = check_status
+        self.english = english
+
+    def status(self) -> PrinterStatus:
+        """Ask the paper sensor; never reports "online" for a printer that did not answer."""
+        try:
+            reply = self._query(DLE_EOT_PAPER)
+        except PrinterNotFound:
+            return PrinterStatus.NOT_FOUND
+        except PrinterTimeout:
+            return PrinterStatus.NO_ANSWER
+        if reply is None:
+            return PrinterStatus.UNKNOWN
+        return parse_paper_status(reply)
+
+    def print_ticket(self, ticket: TicketPrint) -> None:
+        """Render the ticket for this paper width and print it."""
+        self.print_image(render_ticket(ticket, self.width_px, english=self.english))
+
+    def print_image(self, image: Image.Image) -> None:
+        """Check the printer is ready, then print ``image`` (centred) and cut."""
+        self.ensure_ready()
+        self._write(commands.job(self._fit(image), self.cutter, 4 if self.cutter != "none" else 6))
+
+    def ensure_ready(self) -> None:
+        """Raise the typed fault that stops printing now; a printer that cannot report passes."""
+        if not self.check_status:
+            return
+        state = self.status()
+        if state is PrinterStatus.PAPER_OUT:
+            raise PaperOut()
+        if state is PrinterStatus.NOT_FOUND:
+            raise PrinterNotFound()
+        if state is PrinterStatus.NO_ANSWER:
+            raise PrinterTimeout("no answer to the paper status query")
+        if state is PrinterStatus.PAPER_NEAR_END:
+            log.warning("printer paper near end")
+
+    def _fit(self, image: Image.Image) -> Image.Image:
+        """Centre a narrower image on the paper width; refuse a wider one."""
+        if image.width > self.width_px:
+            raise ValueError(f"image is {image.width} px wide, paper is {self.width_px} px")
+        if image.width == self.width_px:
+            return image
+        canvas = Image.new("1", (self.width_px, image.height), 1)
+        canvas.paste(image.convert("1"), ((self.width_px - image.width) // 2, 0))
+        return canvas
+
+    def _write(self, data: bytes) -> None:
+        """Send bytes; raise PrinterNotFound / PrinterTimeout on faults."""
+        raise NotImplementedError
+
+    def _query(self, command: bytes) -> bytes | None:
+        """Send a real-time status command and return the reply (b"" if none, None if the
+        backend cannot read at all)."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release the connection; safe to call twice."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def printer_settings(config: Mapping[str, Any]) -> dict[str, Any]:
+    """The backend-independent settings of a printer config section."""
+    keys = ("paper_mm", "cutter", "check_status", "english")
+    return {k: config[k] for k in keys if k in config}

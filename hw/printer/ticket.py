@@ -1,0 +1,154 @@
+"""Ticket layout: TicketPrint data in, a 1-bit PIL image of the paper width out (pure)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+import qrcode
+from PIL import Image, ImageDraw, ImageFont
+
+from hw.fonts import font_path
+
+MARGIN = 12
+MIN_TEXT_PX = 16
+LABELS = {
+    "number": ("SỐ THỨ TỰ", "YOUR NUMBER"),
+    "priority": ("ƯU TIÊN", "PRIORITY"),
+    "counters": ("Quầy phục vụ: {}", "Counter: {}"),
+    "ahead": ("Số người chờ trước bạn: {}", "People ahead of you: {}"),
+    "next": ("Bạn là người tiếp theo", "You are next"),
+    "wait": ("Thời gian chờ dự kiến: khoảng {} phút", "Estimated wait: about {} min"),
+    "issued": ("In lúc {:%H:%M} ngày {:%d/%m/%Y}", "Issued {:%H:%M} on {:%d/%m/%Y}"),
+    "qr": ("Quét mã để theo dõi lượt gọi", "Scan to follow your turn"),
+}
+
+
+@dataclass(frozen=True)
+class TicketPrint:
+    """What a queue ticket shows.
+
+    >>> TicketPrint("Trung tâm PVHCC tỉnh", "Sở Tư pháp", "Lý lịch tư pháp", "1023",
+    ...             False, datetime(2026, 11, 22, 8, 15), 12, 25, "https://q/t/abc", "Cảm ơn")
+    ... # doctest: +ELLIPSIS
+    TicketPrint(...)
+    """
+
+    centre_name: str
+    department: str
+    service: str
+    number: str
+    priority: bool
+    issued_at: datetime
+    ahead: int
+    wait_minutes: int | None
+    status_url: str | None
+    footer: str
+    counters: str | None = None
+
+
+@lru_cache(maxsize=64)
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(font_path(bold), size)
+
+
+def _label(key: str, english: bool, *args) -> list[tuple[str, float]]:
+    """The Vietnamese label, plus the English one in a smaller size when asked."""
+    vi, en = LABELS[key]
+    lines = [(vi.format(*args), 1.0)]
+    return lines + ([(en.format(*args), 0.75)] if english else [])
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy word wrap so each line fits ``width`` pixels (a lone long word is kept whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def text_block(text: str, width: int, size: int, bold: bool = False,
+               inverted: bool = False) -> Image.Image:
+    """Centred, wrapped text as a 1-bit strip ``width`` px wide (white on black if inverted)."""
+    size = max(size, MIN_TEXT_PX)
+    font = _font(size, bold)
+    lines = wrap(text, font, width - 2 * MARGIN)
+    ascent, descent = font.getmetrics()
+    line_h = ascent + descent + size // 8
+    img = Image.new("1", (width, line_h * len(lines) + size // 4), 0 if inverted else 1)
+    draw = ImageDraw.Draw(img)
+    for i, line in enumerate(lines):
+        draw.text((width / 2, i * line_h + size // 8), line, font=font,
+                  fill=1 if inverted else 0, anchor="mt")
+    return img
+
+
+def big_number(number: str, width: int, max_size: int) -> Image.Image:
+    """The queue number as large as fits the paper width."""
+    size = max_size
+    while size > 20 and _font(size, True).getlength(number) > width - 2 * MARGIN:
+        size -= 4
+    font = _font(size, True)
+    left, top, right, bottom = font.getbbox(number, anchor="mt")
+    img = Image.new("1", (width, bottom + size // 8), 1)
+    ImageDraw.Draw(img).text((width / 2, 0), number, font=font, fill=0, anchor="mt")
+    return img
+
+
+def qr_block(url: str, width: int) -> Image.Image:
+    """A QR code of ``url`` about 45 % of the paper width, centred."""
+    code = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(url)
+    code.make(fit=True)
+    modules = code.modules_count + 4
+    box = max(2, int(width * 0.45) // modules)
+    qr = code.make_image(fill_color="black", back_color="white").get_image()
+    qr = qr.convert("1").resize((modules * box, modules * box), Image.NEAREST)
+    img = Image.new("1", (width, qr.height), 1)
+    img.paste(qr, ((width - qr.width) // 2, 0))
+    return img
+
+
+def rule(width: int, scale: float) -> Image.Image:
+    """A thin horizontal separator."""
+    h = max(8, int(16 * scale))
+    img = Image.new("1", (width, h), 1)
+    ImageDraw.Draw(img).line((MARGIN, h // 2, width - MARGIN, h // 2), fill=0, width=2)
+    return img
+
+
+def _blocks(t: TicketPrint, width: int, english: bool) -> list[Image.Image]:
+    """The ticket's strips from top to bottom."""
+    s = width / 576
+
+    def say(key, *args, size=24, bold=False):
+        return [text_block(txt, width, int(size * s * f), bold) for txt, f in _label(key, english, *args)]
+
+    blocks = [text_block(t.centre_name.upper(), width, int(24 * s), True), rule(width, s),
+              text_block(t.department, width, int(30 * s), True)]
+    blocks += [text_block(t.service, width, int(24 * s))] if t.service else []
+    blocks += say("number", size=24) + [big_number(t.number, width, int(180 * s))]
+    if t.priority:
+        blocks += [text_block(txt, width, int(36 * s * f), True, inverted=True)
+                   for txt, f in _label("priority", english)]
+    blocks += say("counters", t.counters, size=26, bold=True) if t.counters else []
+    blocks += say("ahead", t.ahead) if t.ahead else say("next")
+    blocks += say("wait", t.wait_minutes) if t.wait_minutes is not None else []
+    blocks += say("issued", t.issued_at, t.issued_at, size=22)
+    if t.status_url:
+        blocks += [rule(width, s), qr_block(t.status_url, width)] + say("qr", size=20)
+    footer = [text_block(t.footer, width, int(20 * s))] if t.footer else []
+    return blocks + [rule(width, s)] + footer + [Image.new("1", (width, MARGIN), 1)]
+
+
+def render_ticket(ticket: TicketPrint, width_px: int, english: bool = False) -> Image.Image:
+    """The whole ticket as one 1-bit image exactly ``width_px`` wide."""
+    blocks = _blocks(ticket, width_px, english)
+    img = Image.new("1", (width_px, sum(b.height for b in blocks)), 1)
+    y = 0
+    for block in blocks:
+        img.paste(block, (0, y))
+        y += block.height
+    return img

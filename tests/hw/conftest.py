@@ -1,0 +1,93 @@
+"""Shared fixtures for the hardware tests: fake devices that speak real protocols over TCP."""
+
+import json
+import os
+import socket
+import threading
+
+import pytest
+
+DLE_EOT_PAPER = b"\x10\x04\x04"
+
+
+class TcpPrinter:
+    """A network ESC/POS printer on localhost: records bytes, answers DLE EOT 4, can fail."""
+
+    def __init__(self):
+        self.sent = bytearray()
+        self.paper = 0x12
+        self.answering = True
+        self.port = None
+        self._server = None
+        self.plug()
+
+    def plug(self):
+        """Start (or restart, on the same port) listening."""
+        self._server = socket.create_server(("127.0.0.1", self.port or 0))
+        self.port = self._server.getsockname()[1]
+        threading.Thread(target=self._accept, args=(self._server,), daemon=True).start()
+
+    def unplug(self):
+        """Stop listening and drop connections, like a printer switched off."""
+        for sock in [self._server] + getattr(self, "_conns", []):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            sock.close()
+        self._conns = []
+
+    def set_paper_out(self, out=True):
+        self.paper = 0x72 if out else 0x12
+
+    def set_paper_near_end(self, near=True):
+        self.paper = 0x1E if near else 0x12
+
+    def set_answering(self, answering):
+        self.answering = answering
+
+    def _accept(self, server):
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            self._conns = getattr(self, "_conns", []) + [conn]
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn):
+        with conn:
+            while data := self._recv(conn):
+                self.sent += data
+                if self.answering and self.sent.endswith(DLE_EOT_PAPER):
+                    self._send(conn, bytes([self.paper]))
+
+    @staticmethod
+    def _send(conn, data):
+        try:
+            conn.sendall(data)
+        except OSError:
+            pass
+
+    @staticmethod
+    def _recv(conn):
+        try:
+            return conn.recv(65536)
+        except OSError:
+            return b""
+
+
+@pytest.fixture
+def tcp_printer():
+    printer = TcpPrinter()
+    yield printer
+    printer.unplug()
+
+
+@pytest.fixture
+def real_printer_config():
+    """A real printer's config from MOTCUA_TEST_PRINTER (JSON), or skip."""
+    raw = os.environ.get("MOTCUA_TEST_PRINTER")
+    if not raw:
+        pytest.skip("no real printer: set MOTCUA_TEST_PRINTER to its JSON config")
+    return json.loads(raw)
