@@ -1,0 +1,240 @@
+"""Every action a client can take, in one table used by REST, Socket.IO and the OpenAPI document.
+
+Each action names the roles allowed to take it, its payload model (validated before anything
+changes) and a handler. Counter actions also check that the principal may act at that counter:
+an officer only where logged in, a keypad or terminal only at its own counter.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .auth import Principal, Role, forbidden
+from .engine import QueueError, TicketSource
+from .engine.errors import invalid
+from .service import QueueService
+from .views import counter_views, ticket_view
+
+PEOPLE_AT_COUNTER = {Role.ADMIN, Role.OFFICER, Role.KEYPAD}
+
+
+class Payload(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Empty(Payload):
+    pass
+
+
+class IssueTicket(Payload):
+    service_id: str = Field(min_length=1, max_length=64, description="The service to queue for.")
+    priority: bool = Field(False, description="Priority group (elderly, disabled, pregnant, war invalids).")
+    source: TicketSource = Field(TicketSource.KIOSK, description="Where the ticket was taken.")
+    dossier_code: str | None = Field(None, max_length=64, description="Dossier receipt scanned for this ticket.")
+
+
+class CounterRef(Payload):
+    counter: int = Field(ge=1, le=999, description="Counter number.")
+
+
+class CallNumber(CounterRef):
+    label: str = Field(min_length=1, max_length=12, description="The ticket number as printed, e.g. 1023 or A012.")
+
+
+class Transfer(CounterRef):
+    to_service: str | None = Field(None, max_length=64)
+    to_counter: int | None = Field(None, ge=1, le=999)
+
+
+class SubmitRating(Payload):
+    id: str = Field(pattern=r"^[A-Za-z0-9_-]{8,64}$", description="Client-made id: resending it is harmless.")
+    counter: int | None = Field(None, ge=1, le=999, description="Defaults to the terminal's counter.")
+    ticket_id: str | None = Field(None, max_length=64, description="The ticket rated; none for a walk-up rating.")
+    value: str = Field(min_length=1, max_length=40)
+    comment: str = Field("", max_length=1000)
+
+
+class DeviceStatus(Payload):
+    status: dict = Field(description="Device health, e.g. {\"printer\": \"paper_out\"}.")
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    roles: frozenset[Role]
+    payload: type[Payload]
+    handler: Callable[[QueueService, Principal, Payload], dict]
+    method: str
+    path: str
+    summary: str
+
+
+ACTIONS: dict[str, Action] = {}
+
+
+def action(name: str, roles, payload: type[Payload], method: str, path: str, summary: str):
+    def register(handler):
+        ACTIONS[name] = Action(name, frozenset(roles), payload, handler, method, path, summary)
+        return handler
+    return register
+
+
+def perform(service: QueueService, principal: Principal, name: str, data: dict | None) -> dict:
+    """Check, validate and run one action; raises QueueError with a clear message otherwise."""
+    act = ACTIONS.get(name)
+    if act is None:
+        raise QueueError("unknown_action", f"Không có thao tác {name}", f"No such action: {name}", 404)
+    if principal.role not in act.roles:
+        raise forbidden()
+    if data is not None and not isinstance(data, dict):
+        raise invalid("Dữ liệu gửi lên phải là một đối tượng JSON", "The payload must be a JSON object")
+    try:
+        payload = act.payload.model_validate(data or {})
+    except ValidationError as exc:
+        raise invalid("Dữ liệu không hợp lệ: " + _problems(exc), "Invalid input: " + _problems(exc)) from None
+    return act.handler(service, principal, payload)
+
+
+def _problems(exc: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in exc.errors())
+
+
+def check_counter(service: QueueService, principal: Principal, counter: int, opening: bool = False) -> None:
+    """May this principal act at this counter?"""
+    if principal.role is Role.ADMIN:
+        return
+    if principal.role in (Role.KEYPAD, Role.TERMINAL):
+        if principal.counter != counter:
+            raise forbidden()
+        return
+    state = service.engine.state.counters.get(counter)
+    if principal.role is Role.OFFICER and state is not None and (opening or state.officer_id == principal.id):
+        return
+    raise QueueError("not_your_counter", f"Bạn không đăng nhập tại quầy {counter}",
+                     f"You are not logged in at counter {counter}", 403)
+
+
+def _counter_result(service: QueueService, counter: int, events) -> dict:
+    views = {v["number"]: v for v in counter_views(service.engine)}
+    return {"seq": service.seq, "counter": views.get(counter), "events": [e.to_dict() for e in events]}
+
+
+# -- tickets -------------------------------------------------------------------------------------
+
+@action("issue_ticket", {Role.KIOSK, Role.ADMIN, Role.OFFICER}, IssueTicket, "POST", "/api/tickets",
+        "Issue a ticket for a service")
+def _issue(service, principal, p: IssueTicket) -> dict:
+    if principal.role is Role.OFFICER:
+        source = TicketSource.OFFICER
+    else:
+        source = p.source
+    if principal.role is Role.KIOSK and not service.is_open_now() and source is not TicketSource.OFFICER:
+        raise QueueError("closed", "Ngoài giờ làm việc, vui lòng quay lại sau",
+                         "Outside working hours, please come back later", 409)
+    events = service.execute(lambda now: service.engine.issue(p.service_id, now, p.priority, source, p.dossier_code))
+    issued = events[-1]
+    return {"seq": service.seq, "ticket": ticket_view(issued.ticket), **issued.data}
+
+
+# -- counters ------------------------------------------------------------------------------------
+
+def _counter_action(name: str, path: str, summary: str, payload=CounterRef, roles=PEOPLE_AT_COUNTER,
+                    opening: bool = False):
+    def decorate(command):
+        def handler(service, principal, p):
+            check_counter(service, principal, p.counter, opening)
+            events = service.execute(lambda now: command(service, principal, p, now))
+            return _counter_result(service, p.counter, events)
+        handler.__doc__ = command.__doc__
+        action(name, roles, payload, "POST", f"/api/counters/{{counter}}/{path}", summary)(handler)
+        return command
+    return decorate
+
+
+@_counter_action("open_counter", "open", "Officer logs in at the counter", roles={Role.ADMIN, Role.OFFICER},
+                 opening=True)
+def _open(service, principal, p, now):
+    return service.engine.open_counter(p.counter, principal.id, principal.name, now)
+
+
+@_counter_action("close_counter", "close", "Officer logs out of the counter")
+def _close(service, principal, p, now):
+    return service.engine.close_counter(p.counter, now)
+
+
+@_counter_action("pause", "pause", "Pause the counter (tạm nghỉ)")
+def _pause(service, principal, p, now):
+    return service.engine.pause(p.counter, now)
+
+
+@_counter_action("resume", "resume", "Resume a paused counter")
+def _resume(service, principal, p, now):
+    return service.engine.resume(p.counter, now)
+
+
+@_counter_action("call_next", "call-next", "Finish the current ticket and call the next (Gọi tiếp)")
+def _call_next(service, principal, p, now):
+    return service.engine.call_next(p.counter, now)
+
+
+@_counter_action("call_number", "call", "Call a given waiting or absent number", payload=CallNumber)
+def _call_number(service, principal, p, now):
+    return service.engine.call_number(p.counter, p.label, now)
+
+
+@_counter_action("recall", "recall", "Call the current ticket again (Gọi lại)")
+def _recall(service, principal, p, now):
+    return service.engine.recall(p.counter, now)
+
+
+@_counter_action("absent", "absent", "Mark the called ticket absent (Vắng mặt)")
+def _absent(service, principal, p, now):
+    return service.engine.absent(p.counter, now)
+
+
+@_counter_action("start", "start", "The citizen arrived: start service")
+def _start(service, principal, p, now):
+    return service.engine.start(p.counter, now)
+
+
+@_counter_action("finish", "finish", "Finish the current ticket (Hoàn thành)")
+def _finish(service, principal, p, now):
+    return service.engine.finish(p.counter, now)
+
+
+@_counter_action("transfer", "transfer", "Transfer the current ticket (Chuyển)", payload=Transfer)
+def _transfer(service, principal, p, now):
+    return service.engine.transfer(p.counter, now, p.to_service, p.to_counter)
+
+
+# -- the day, ratings, devices -------------------------------------------------------------------
+
+@action("end_day", {Role.ADMIN}, Empty, "POST", "/api/day/end", "End the service day: leftover tickets expire")
+def _end_day(service, principal, p) -> dict:
+    events = service.execute(service.engine.end_day)
+    return {"seq": service.seq, "expired": sum(e.type == "ticket.expired" for e in events)}
+
+
+@action("submit_rating", {Role.TERMINAL}, SubmitRating, "POST", "/api/ratings", "Submit a satisfaction rating")
+def _rating(service, principal, p: SubmitRating) -> dict:
+    counter = p.counter or principal.counter
+    if counter is None:
+        raise invalid("Thiết bị chưa gắn với quầy nào", "This terminal is not bound to a counter")
+    check_counter(service, principal, counter)
+    rating, new = service.submit_rating(principal, counter, p.id, p.value, p.comment, p.ticket_id)
+    return {"seq": service.seq, "rating": rating, "duplicate": not new}
+
+
+@action("device_status", {Role.KIOSK, Role.DISPLAY, Role.TERMINAL, Role.KEYPAD}, DeviceStatus, "POST",
+        "/api/devices/status", "Report a device's health (printer paper, scanner, ...)")
+def _device_status(service, principal, p: DeviceStatus) -> dict:
+    return {"seq": service.report_device_status(principal, p.status)}
+
+
+@action("snapshot", set(Role), Empty, "GET", "/api/snapshot", "The full live state, with its sequence number")
+def _snapshot(service, principal, p) -> dict:
+    snap = service.snapshot()
+    snap["me"] = principal.to_dict()
+    return snap

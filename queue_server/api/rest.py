@@ -1,0 +1,98 @@
+"""REST routes: one per action of the action table, plus login, health and public ticket status."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request, session
+from werkzeug.exceptions import HTTPException
+
+from ..actions import ACTIONS, perform
+from ..engine import QueueError
+from ..engine.errors import invalid
+from .auth import csrf_token, current_principal, request_token
+from .openapi import openapi_document
+
+api = Blueprint("api", __name__)
+
+
+def _service():
+    return current_app.extensions["motcua"]
+
+
+def _body() -> dict:
+    if request.method == "GET" or not request.content_length:
+        return {}
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise invalid("Nội dung phải là JSON (Content-Type: application/json)",
+                      "The body must be a JSON object (Content-Type: application/json)")
+    return data
+
+
+def _route(name: str):
+    def view(**path_args):
+        payload = _body() | path_args
+        return jsonify(perform(_service(), current_principal(), name, payload))
+    view.__name__ = f"action_{name}"
+    return view
+
+
+for _act in ACTIONS.values():
+    api.add_url_rule(_act.path.replace("{counter}", "<int:counter>"), view_func=_route(_act.name),
+                     methods=[_act.method])
+
+
+@api.get("/healthz")
+def healthz():
+    service = _service()
+    return jsonify({"status": "ok", "centre": service.centre_id, "seq": service.seq,
+                    "schema": service.store.schema_version, "time": service.clock().isoformat()})
+
+
+@api.get("/api/openapi.json")
+def openapi():
+    return jsonify(openapi_document())
+
+
+@api.post("/api/login")
+def login():
+    data = _body()
+    username, password = data.get("username"), data.get("password")
+    if not isinstance(username, str) or not isinstance(password, str):
+        raise invalid("Cần tên đăng nhập và mật khẩu", "username and password are required")
+    token, principal = _service().auth.login(username.strip(), password)
+    session.clear()
+    session["token"] = token
+    return jsonify({"token": token, "me": principal.to_dict(), "csrf": csrf_token()})
+
+
+@api.post("/api/logout")
+def logout():
+    token, _ = request_token()
+    current_principal()
+    _service().auth.logout(token)
+    session.clear()
+    return jsonify({"ok": True})
+
+
+@api.get("/api/me")
+def me():
+    return jsonify({"me": current_principal().to_dict(), "csrf": csrf_token()})
+
+
+@api.get("/api/tickets/<ticket_id>")
+def ticket_status(ticket_id: str):
+    """Public: whoever holds the ticket (its unguessable id is in the QR code) may follow it."""
+    return jsonify(_service().public_ticket(ticket_id))
+
+
+@api.errorhandler(QueueError)
+def queue_error(exc: QueueError):
+    return jsonify({"error": exc.to_dict()}), exc.status
+
+
+def http_error(exc: HTTPException):
+    """Every HTTP error as JSON with a Vietnamese and an English message."""
+    messages = {404: "Không tìm thấy địa chỉ này", 405: "Phương thức không được hỗ trợ",
+                400: "Yêu cầu không hợp lệ", 413: "Dữ liệu gửi lên quá lớn"}
+    body = {"code": exc.name.lower().replace(" ", "_"), "message": messages.get(exc.code, exc.name),
+            "message_en": exc.description or exc.name}
+    return jsonify({"error": body}), exc.code

@@ -1,0 +1,76 @@
+"""The Flask application factory and the server runner."""
+from __future__ import annotations
+
+import secrets
+import threading
+from pathlib import Path
+
+from flask import Flask
+from flask_socketio import SocketIO
+from werkzeug.exceptions import HTTPException
+
+from .config import CentreConfig
+from .realtime import register
+from .service import QueueService
+from .storage import Store
+
+ROLL_OVER_SECONDS = 30
+
+
+def secret_key(data_dir: Path) -> str:
+    """The session-signing key, made once per installation and kept beside the database."""
+    path = data_dir / "secret_key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: str | None = None) -> Flask:
+    """Build the app and its Socket.IO server for one centre.
+
+    Each app gets its own SocketIO object (rather than one at module level) so tests and tools can
+    run several servers in one process.
+    """
+    from .api.rest import api, http_error
+    from .web import web
+
+    app = Flask(__name__)
+    app.config.update(SECRET_KEY=secret or secret_key(Path(db_path).parent),
+                      SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+                      MAX_CONTENT_LENGTH=2 * 1024 * 1024, JSON_AS_ASCII=False)
+    app.json.ensure_ascii = False
+    service = QueueService(config, Store(db_path), clock=clock)
+    app.extensions["motcua"] = service
+    app.register_blueprint(api)
+    app.register_blueprint(web)
+    app.register_error_handler(HTTPException, http_error)
+    socketio = SocketIO(app, async_mode="threading")
+    app.extensions["motcua.socketio"] = socketio
+    register(socketio, service)
+    return app
+
+
+def start_roll_over_timer(service: QueueService, stop: threading.Event) -> threading.Thread:
+    """Expire leftovers at midnight even when nobody acts."""
+    def loop():
+        while not stop.wait(ROLL_OVER_SECONDS):
+            try:
+                service.roll_over()
+            except Exception as exc:  # a failed roll-over is retried next tick
+                print(f"roll-over failed: {exc}", flush=True)
+    thread = threading.Thread(target=loop, name="roll-over", daemon=True)
+    thread.start()
+    return thread
+
+
+def run_server(app: Flask, host: str = "127.0.0.1", port: int = 5000) -> None:
+    """Serve until interrupted (threading mode with simple-websocket)."""
+    stop = threading.Event()
+    start_roll_over_timer(app.extensions["motcua"], stop)
+    try:
+        app.extensions["motcua.socketio"].run(app, host=host, port=port, allow_unsafe_werkzeug=True,
+                                               use_reloader=False, log_output=False)
+    finally:
+        stop.set()

@@ -1,0 +1,133 @@
+"""The `motcua` command: each subcommand is a thin shell over a library function."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .config import DEMO_CONFIG, ConfigError, load_config
+from .engine import QueueError
+
+DEFAULT_DB = "var/motcua.db"
+
+
+def cmd_server(args) -> int:
+    from .app import create_app, run_server
+    app = create_app(load_config(args.config), args.db)
+    print(f"motcua: serving {app.extensions['motcua'].config.centre.name} on http://{args.host}:{args.port}/", flush=True)
+    run_server(app, args.host, args.port)
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .demo.run import run_demo
+    return run_demo(db_path=args.db, host=args.host, port=args.port, speed=args.speed, fresh=not args.keep)
+
+
+def cmd_init(args) -> int:
+    from .setup import init_config
+    path = init_config(Path(args.path), force=args.force)
+    print(f"motcua: wrote {path}; edit it, then run: motcua config check {path}")
+    return 0
+
+
+def cmd_config_check(args) -> int:
+    config = load_config(args.config)
+    services = sum(len(d.services) for d in config.departments)
+    print(f"{args.config}: OK — {config.centre.name}: {len(config.departments)} departments, "
+          f"{services} services, {len(config.counters)} counters")
+    return 0
+
+
+def cmd_user_add(args) -> int:
+    from .setup import add_user
+    user_id = add_user(load_config(args.config), args.db, args.username, args.name, args.role, args.password,
+                       title=args.title, department_id=args.department)
+    print(f"motcua: user {args.username} created (id {user_id}, role {args.role})")
+    return 0
+
+
+def cmd_device_add(args) -> int:
+    from .setup import add_device
+    token = add_device(load_config(args.config), args.db, args.name, args.role, counter=args.counter,
+                       display_group=args.group)
+    print(f"motcua: device {args.name} ({args.role}) created. Its token (shown once):\n{token}")
+    return 0
+
+
+def _common(p: argparse.ArgumentParser, config: bool = True, db: bool = True) -> None:
+    if config:
+        p.add_argument("--config", default=str(DEMO_CONFIG), help="centre TOML file (default: the demo centre)")
+    if db:
+        p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database (default: {DEFAULT_DB})")
+
+
+def _listen(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=5000, help="port (default 5000)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="motcua", description="Hệ thống xếp hàng, bốc số và đánh giá mức độ hài lòng")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("server", help="run the queue server of one centre")
+    _common(p); _listen(p); p.set_defaults(func=cmd_server)
+
+    p = sub.add_parser("demo", help="run the server with the demo centre and a simulated centre day")
+    _listen(p)
+    p.add_argument("--db", default="var/demo.db", help="SQLite database of the demo (default var/demo.db)")
+    p.add_argument("--speed", type=float, default=1.0, help="simulation speed factor (default 1)")
+    p.add_argument("--keep", action="store_true", help="keep the previous demo database instead of starting fresh")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("init", help="write a starting centre configuration")
+    p.add_argument("path", nargs="?", default="centre.toml", help="where to write it (default centre.toml)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("config", help="configuration tools")
+    csub = p.add_subparsers(dest="config_command", required=True)
+    c = csub.add_parser("check", help="validate a centre configuration file")
+    c.add_argument("config", help="centre TOML file"); c.set_defaults(func=cmd_config_check)
+
+    p = sub.add_parser("user", help="manage people's accounts")
+    usub = p.add_subparsers(dest="user_command", required=True)
+    u = usub.add_parser("add", help="create an officer, supervisor or administrator")
+    _common(u)
+    u.add_argument("username"); u.add_argument("--name", required=True, help="full name, as shown")
+    u.add_argument("--role", choices=["officer", "supervisor", "admin"], default="officer")
+    u.add_argument("--password", required=True); u.add_argument("--title", default="")
+    u.add_argument("--department", default=None, help="department id")
+    u.set_defaults(func=cmd_user_add)
+
+    p = sub.add_parser("device", help="manage devices")
+    dsub = p.add_subparsers(dest="device_command", required=True)
+    d = dsub.add_parser("add", help="register a device and print its token")
+    _common(d)
+    d.add_argument("name"); d.add_argument("--role", choices=["kiosk", "display", "terminal", "keypad"], required=True)
+    d.add_argument("--counter", type=int, default=None, help="the counter of a terminal or keypad")
+    d.add_argument("--group", default=None, help="the display group (room/floor) of a display")
+    d.set_defaults(func=cmd_device_add)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ConfigError as exc:
+        print(f"motcua: configuration error:\n{exc}", file=sys.stderr)
+        return 2
+    except QueueError as exc:
+        print(f"motcua: {exc.message_vi} / {exc.message_en}", file=sys.stderr)
+        return 1
+    except (FileExistsError, KeyError) as exc:
+        print(f"motcua: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

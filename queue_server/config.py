@@ -1,0 +1,224 @@
+"""Centre configuration: a typed, documented schema loaded from a TOML file.
+
+Every component receives its own section. Errors name the file, the key and the reason, so a
+technician can fix a config without reading code.
+"""
+from __future__ import annotations
+
+import tomllib
+from datetime import time
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+DEMO_CONFIG = Path(__file__).parent / "demo" / "centre.toml"
+
+
+class RatingStyle(str, Enum):
+    """How citizens rate a service (DOMAIN.md, "Satisfaction ratings")."""
+
+    CATEGORY = "category"
+    LEVEL = "level"
+    STARS = "stars"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Ident = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$")]
+
+
+class Series(_Section):
+    """A ticket-number series, restarted every service day."""
+
+    start: int = Field(1, ge=0, le=99999, description="First number issued each day.")
+    end: int = Field(999, ge=0, le=99999, description="Last number; past it the service refuses tickets.")
+    prefix: str = Field("", max_length=2, description="Letter(s) printed before the number, e.g. 'A'.")
+    digits: int = Field(0, ge=0, le=6, description="Zero-pad the number to this width (0: no padding).")
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
+
+
+class Service(_Section):
+    """A service / procedure group of a department, with its own queue and number series."""
+
+    id: Ident
+    name: str = Field(min_length=1, description="Vietnamese name shown on kiosks and tickets.")
+    name_en: str = ""
+    series: Series = Series()
+    result_return: bool = Field(False, description="This is the department's result-return (trả kết quả) queue.")
+
+
+class Department(_Section):
+    """A department (Sở, ngành) in report order."""
+
+    id: Ident
+    name: str = Field(min_length=1)
+    name_en: str = ""
+    short_name: str = Field("", description="Short name for narrow screens; defaults to the name.")
+    services: list[Service] = Field(min_length=1)
+
+
+class Counter(_Section):
+    """A counter (quầy): its number, place and the services it serves."""
+
+    number: int = Field(ge=1, le=999)
+    name: str = Field("", description="Defaults to 'Quầy <number>'.")
+    room: str = ""
+    floor: int = 1
+    group: str = Field("", description="Display group (a room or floor); defaults to the room, else 'all'.")
+    services: list[Ident] = Field(min_length=1)
+
+    @property
+    def label(self) -> str:
+        return self.name or f"Quầy {self.number}"
+
+    @property
+    def display_group(self) -> str:
+        return self.group or self.room or "all"
+
+
+class Hours(_Section):
+    """Opening hours for issuing tickets, in the centre's time zone."""
+
+    sessions: list[tuple[time, time]] = Field(
+        default=[(time(7, 0), time(11, 30)), (time(13, 30), time(17, 0))],
+        description="Working sessions of a day, [[start, end], ...] as 'HH:MM'.",
+    )
+    weekdays: list[int] = Field(default=[1, 2, 3, 4, 5], description="ISO weekdays open (1 = Monday).")
+    enforce: bool = Field(True, description="Refuse kiosk tickets outside the sessions.")
+
+    def is_open(self, moment) -> bool:
+        """Is `moment` (a local datetime) within a working session of an open weekday?"""
+        if not self.enforce:
+            return True
+        clock = moment.time()
+        return moment.isoweekday() in self.weekdays and any(s <= clock < e for s, e in self.sessions)
+
+    @field_validator("sessions")
+    @classmethod
+    def _sessions_ordered(cls, sessions):
+        for start, end in sessions:
+            if end <= start:
+                raise ValueError(f"session {start:%H:%M}-{end:%H:%M} ends before it starts")
+        return sessions
+
+
+class QueueRules(_Section):
+    """Rules of the queue engine."""
+
+    recalls_before_absent: int = Field(
+        1, ge=0, le=10, description="Recalls an officer must make before marking a ticket absent."
+    )
+    max_recalls: int = Field(3, ge=1, le=20, description="A recall past this marks the ticket absent.")
+    default_service_minutes: float = Field(
+        6.0, gt=0, description="Service time assumed for wait estimates until real times are known."
+    )
+    estimate_window: int = Field(20, ge=1, description="Recent served tickets averaged for estimates.")
+
+
+class CentreInfo(_Section):
+    id: Ident = "centre"
+    name: str = Field(min_length=1)
+    name_en: str = ""
+    timezone: str = "Asia/Ho_Chi_Minh"
+    rating_style: RatingStyle = RatingStyle.CATEGORY
+    report_cutoff_day: int = Field(15, ge=1, le=31, description="Monthly periods end on this day.")
+    ticket_footer: str = "Xin cảm ơn quý ông/bà!"
+    public_url: str = Field("", description="Base URL printed in ticket QR codes; defaults to the server's.")
+
+
+class CentreConfig(_Section):
+    """A whole centre: the file's top level."""
+
+    centre: CentreInfo
+    hours: Hours = Hours()
+    queue: QueueRules = QueueRules()
+    departments: list[Department] = Field(min_length=1)
+    counters: list[Counter] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _references(self):
+        _unique("departments", [d.id for d in self.departments])
+        _unique("services", [s.id for d in self.departments for s in d.services])
+        _unique("counters", [c.number for c in self.counters])
+        known = {s.id for d in self.departments for s in d.services}
+        for i, counter in enumerate(self.counters):
+            for sid in counter.services:
+                if sid not in known:
+                    raise ValueError(f"counters[{i}] (quầy {counter.number}) serves unknown service '{sid}'")
+        return self
+
+    def service(self, service_id: str) -> Service:
+        return self._services()[service_id][1]
+
+    def department_of(self, service_id: str) -> Department:
+        return self._services()[service_id][0]
+
+    def counter(self, number: int) -> Counter:
+        for c in self.counters:
+            if c.number == number:
+                return c
+        raise KeyError(number)
+
+    def has_service(self, service_id: str) -> bool:
+        return service_id in self._services()
+
+    def _services(self) -> dict[str, tuple[Department, Service]]:
+        cache = self.__dict__.get("_service_index")
+        if cache is None:
+            cache = {s.id: (d, s) for d in self.departments for s in d.services}
+            object.__setattr__(self, "_service_index", cache)
+        return cache
+
+
+def _unique(what: str, keys: list) -> None:
+    seen = set()
+    for key in keys:
+        if key in seen:
+            raise ValueError(f"{what}: '{key}' appears twice")
+        seen.add(key)
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; `problems` lists (key, reason) pairs."""
+
+    def __init__(self, path: Path | str, problems: list[tuple[str, str]]):
+        self.path = str(path)
+        self.problems = problems
+        lines = [f"{self.path}: {key}: {reason}" for key, reason in problems]
+        super().__init__("\n".join(lines))
+
+
+def parse_config(data: dict, path: Path | str = "<config>") -> CentreConfig:
+    """Validate a config dict, raising ConfigError with every problem found."""
+    try:
+        return CentreConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(path, [(_key(e["loc"]), e["msg"]) for e in exc.errors()]) from None
+
+
+def load_config(path: Path | str) -> CentreConfig:
+    """Read and validate a centre TOML file."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(path, [("", "file not found / không tìm thấy tệp")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, [("", f"not valid TOML: {exc}")]) from None
+    return parse_config(data, path)
+
+
+def _key(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"

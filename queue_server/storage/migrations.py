@@ -1,0 +1,74 @@
+"""Schema migrations, applied in order; `PRAGMA user_version` records the last one applied."""
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+
+def _v1_queue(db: Database) -> None:
+    # Raw SQL throughout: sqlite-utils' table helpers commit on their own, which would end the
+    # migration's transaction early.
+    db.execute("""CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, centre_id TEXT NOT NULL, type TEXT NOT NULL,
+        at TEXT NOT NULL, ticket_id TEXT, counter INTEGER, officer_id INTEGER, data TEXT NOT NULL)""")
+    db.execute("CREATE INDEX idx_events_at ON events(centre_id, at)")
+    db.execute("CREATE INDEX idx_events_type ON events(type, at)")
+    db.execute("""CREATE TABLE tickets (
+        id TEXT PRIMARY KEY, centre_id TEXT NOT NULL, service_day TEXT NOT NULL,
+        service_id TEXT NOT NULL, department_id TEXT NOT NULL, issued_service_id TEXT NOT NULL,
+        number INTEGER NOT NULL, label TEXT NOT NULL, priority INTEGER NOT NULL, source TEXT NOT NULL,
+        status TEXT NOT NULL, issued_at TEXT NOT NULL, queue_at TEXT NOT NULL, called_at TEXT,
+        started_at TEXT, finished_at TEXT, counter INTEGER, officer_id INTEGER,
+        recalls INTEGER NOT NULL DEFAULT 0, target_counter INTEGER, transfers INTEGER NOT NULL DEFAULT 0,
+        dossier_code TEXT,
+        UNIQUE (centre_id, service_day, issued_service_id, number))""")
+    db.execute("CREATE INDEX idx_tickets_day ON tickets(centre_id, service_day, status)")
+    db.execute("CREATE INDEX idx_tickets_issued ON tickets(centre_id, issued_at)")
+    db.execute("""CREATE TABLE counters (
+        centre_id TEXT NOT NULL, number INTEGER NOT NULL, status TEXT NOT NULL,
+        officer_id INTEGER, officer_name TEXT NOT NULL DEFAULT '', ticket_id TEXT, since TEXT,
+        PRIMARY KEY (centre_id, number))""")
+    db.execute("CREATE TABLE service_days (centre_id TEXT PRIMARY KEY, service_day TEXT NOT NULL)")
+
+
+def _v2_people_and_devices(db: Database) -> None:
+    db.execute("""CREATE TABLE users (
+        id INTEGER PRIMARY KEY, centre_id TEXT NOT NULL, username TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', role TEXT NOT NULL,
+        department_id TEXT, password_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL)""")
+    db.execute("""CREATE TABLE devices (
+        id INTEGER PRIMARY KEY, centre_id TEXT NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
+        counter INTEGER, display_group TEXT, created_at TEXT NOT NULL, last_seen TEXT,
+        status TEXT NOT NULL DEFAULT '{}', UNIQUE (centre_id, name))""")
+    db.execute("""CREATE TABLE tokens (
+        token_hash TEXT PRIMARY KEY, kind TEXT NOT NULL, user_id INTEGER REFERENCES users(id),
+        device_id INTEGER REFERENCES devices(id), created_at TEXT NOT NULL, expires_at TEXT,
+        revoked_at TEXT)""")
+
+
+def _v3_ratings(db: Database) -> None:
+    db.execute("""CREATE TABLE ratings (
+        id TEXT PRIMARY KEY, centre_id TEXT NOT NULL, ticket_id TEXT UNIQUE, service_id TEXT,
+        department_id TEXT, counter INTEGER NOT NULL, officer_id INTEGER, style TEXT NOT NULL,
+        value TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '', at TEXT NOT NULL, device_id INTEGER)""")
+    db.execute("CREATE INDEX idx_ratings_at ON ratings(centre_id, at)")
+
+
+MIGRATIONS = [_v1_queue, _v2_people_and_devices, _v3_ratings]
+
+
+def migrate(db: Database) -> int:
+    """Apply pending migrations, each in its own transaction; return the schema version."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] != number - 1:
+                raise RuntimeError("another process migrated the database meanwhile")
+            step(db)
+            db.conn.execute(f"PRAGMA user_version = {number}")
+            db.conn.execute("COMMIT")
+        except BaseException:
+            db.conn.execute("ROLLBACK")
+            raise
+    return len(MIGRATIONS)

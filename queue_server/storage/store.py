@@ -1,0 +1,174 @@
+"""Store: the SQLite database of one deployment (WAL, synchronous=FULL, explicit transactions).
+
+An acknowledged action is on disk: `commit_events` writes the events and the current-state rows
+they touch in one transaction and returns only after SQLite has synced it.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..engine import CounterState, CounterStatus, EngineState, Event, Ticket, TicketSource, TicketStatus
+from .migrations import migrate
+
+TICKET_COLUMNS = [
+    "id", "centre_id", "service_day", "service_id", "department_id", "issued_service_id", "number",
+    "label", "priority", "source", "status", "issued_at", "queue_at", "called_at", "started_at",
+    "finished_at", "counter", "officer_id", "recalls", "target_counter", "transfers", "dossier_code",
+]
+_TIMES = ("issued_at", "queue_at", "called_at", "started_at", "finished_at")
+
+
+class StoreError(Exception):
+    """The database refused a write (disk full, constraint); nothing of it was applied."""
+
+
+class Store:
+    """All reads and writes of the server's database.
+
+    >>> store = Store("var/centre.db")
+    >>> store.commit_events("tphcc-demo", events)   # assigns each event its seq
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=10)
+        self.db = Database(conn)
+        self.db.enable_wal()
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        self._lock = threading.RLock()
+        self.schema_version = migrate(self.db)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    @contextmanager
+    def transaction(self):
+        """One atomic write; rolled back whole on any error."""
+        with self._lock:
+            conn = self.db.conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                conn.execute("ROLLBACK")
+                raise StoreError(str(exc)) from exc
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def query(self, sql: str, params=()) -> list[dict]:
+        with self._lock:
+            return [dict(row) for row in self.db.query(sql, params)]
+
+    # -- queue state ---------------------------------------------------------------------------
+
+    def commit_events(self, centre_id: str, events: list[Event], service_day: date | None = None) -> int:
+        """Write events and the state they carry in one transaction; return the last seq."""
+        with self.transaction() as conn:
+            for event in events:
+                self.insert_event(conn, centre_id, event)
+                if event.ticket is not None:
+                    self._upsert_ticket(conn, event.ticket)
+                if event.counter is not None:
+                    self._upsert_counter(conn, centre_id, event.counter)
+            if service_day is not None:
+                conn.execute("INSERT INTO service_days VALUES (?, ?) ON CONFLICT(centre_id) "
+                             "DO UPDATE SET service_day = excluded.service_day", (centre_id, service_day.isoformat()))
+        return self.last_seq()
+
+    def last_seq(self) -> int:
+        with self._lock:
+            return self.db.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM events").fetchone()[0]
+
+    def load_state(self, centre_id: str) -> EngineState:
+        """The engine state as last committed: the service day, its tickets, counters, series."""
+        with self._lock:
+            row = self.db.conn.execute("SELECT service_day FROM service_days WHERE centre_id = ?",
+                                       (centre_id,)).fetchone()
+            state = EngineState(service_day=date.fromisoformat(row[0]) if row else None)
+            if state.service_day:
+                for ticket in self._tickets_of_day(centre_id, state.service_day):
+                    state.tickets[ticket.id] = ticket
+                    last = state.last_numbers.get(ticket.issued_service_id, 0)
+                    state.last_numbers[ticket.issued_service_id] = max(last, ticket.number)
+            for r in self.db.query("SELECT * FROM counters WHERE centre_id = ?", [centre_id]):
+                state.counters[r["number"]] = CounterState(
+                    r["number"], CounterStatus(r["status"]), r["officer_id"], r["officer_name"],
+                    r["ticket_id"], _dt(r["since"]))
+            return state
+
+    def ticket(self, ticket_id: str) -> Ticket | None:
+        rows = self.query("SELECT * FROM tickets WHERE id = ?", (ticket_id,))
+        return _ticket(rows[0]) if rows else None
+
+    def events_since(self, seq: int, limit: int = 1000) -> list[dict]:
+        return self.query("SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit))
+
+    def recent_calls(self, centre_id: str, day: date, limit: int) -> list[dict]:
+        """The day's latest call and recall events, newest first."""
+        return self.query("SELECT seq, at, type, ticket_id, counter FROM events WHERE centre_id = ? "
+                          "AND type IN ('ticket.called', 'ticket.recalled') AND at >= ? ORDER BY seq DESC LIMIT ?",
+                          (centre_id, day.isoformat(), limit))
+
+    def count_tickets(self, centre_id: str) -> int:
+        return self.query("SELECT COUNT(*) AS n FROM tickets WHERE centre_id = ?", (centre_id,))[0]["n"]
+
+    def _tickets_of_day(self, centre_id: str, day: date) -> list[Ticket]:
+        rows = self.db.query("SELECT * FROM tickets WHERE centre_id = ? AND service_day = ?",
+                             [centre_id, day.isoformat()])
+        return [_ticket(r) for r in rows]
+
+    def insert_event(self, conn, centre_id: str, event: Event) -> int:
+        """Append one event inside an open transaction; ticket, counter and officer are indexed."""
+        ticket, counter, data = event.ticket, event.counter, event.to_dict()["data"]
+        ticket_id = ticket.id if ticket else data.get("ticket_id")
+        number = counter.number if counter else (ticket.counter if ticket else data.get("counter"))
+        officer = (counter.officer_id if counter else None) or (ticket.officer_id if ticket else None)
+        cur = conn.execute(
+            "INSERT INTO events (centre_id, type, at, ticket_id, counter, officer_id, data) VALUES (?,?,?,?,?,?,?)",
+            (centre_id, event.type, event.at.isoformat(), ticket_id, number, officer or data.get("officer_id"),
+             json.dumps(data, ensure_ascii=False)))
+        event.seq = cur.lastrowid
+        return event.seq
+
+    def _upsert_ticket(self, conn, ticket: Ticket) -> None:
+        row = ticket.to_dict()
+        row["priority"] = int(ticket.priority)
+        values = [row[c] for c in TICKET_COLUMNS]
+        updates = ", ".join(f"{c} = excluded.{c}" for c in TICKET_COLUMNS[1:])
+        conn.execute(f"INSERT INTO tickets ({', '.join(TICKET_COLUMNS)}) VALUES ({', '.join('?' * len(values))}) "
+                     f"ON CONFLICT(id) DO UPDATE SET {updates}", values)
+
+    def _upsert_counter(self, conn, centre_id: str, c: CounterState) -> None:
+        conn.execute(
+            "INSERT INTO counters VALUES (?,?,?,?,?,?,?) ON CONFLICT(centre_id, number) DO UPDATE SET "
+            "status = excluded.status, officer_id = excluded.officer_id, officer_name = excluded.officer_name, "
+            "ticket_id = excluded.ticket_id, since = excluded.since",
+            (centre_id, c.number, c.status.value, c.officer_id, c.officer_name, c.ticket_id,
+             c.since.isoformat() if c.since else None))
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _ticket(row: dict) -> Ticket:
+    values = {c: row[c] for c in TICKET_COLUMNS}
+    for key in _TIMES:
+        values[key] = _dt(values[key])
+    values["service_day"] = date.fromisoformat(values["service_day"])
+    values["priority"] = bool(values["priority"])
+    values["source"] = TicketSource(values["source"])
+    values["status"] = TicketStatus(values["status"])
+    return Ticket(**values)

@@ -1,0 +1,69 @@
+"""JSON views of the queue: the snapshot clients start from, and public ticket status."""
+from __future__ import annotations
+
+from .config import CentreConfig
+from .engine import QueueEngine, Ticket, TicketStatus
+from .ratings import options
+
+PUBLIC_TICKET_FIELDS = ("id", "label", "service_id", "department_id", "priority", "status", "issued_at",
+                        "queue_at", "called_at", "counter", "recalls", "target_counter", "transfers")
+
+
+def centre_view(config: CentreConfig) -> dict:
+    """The centre as devices need it: names, services, counters, rating options."""
+    c = config.centre
+    return {
+        "id": c.id, "name": c.name, "name_en": c.name_en, "timezone": c.timezone,
+        "rating_style": c.rating_style.value, "rating_options": options(c.rating_style),
+        "ticket_footer": c.ticket_footer,
+        "hours": {"sessions": [[s.strftime("%H:%M"), e.strftime("%H:%M")] for s, e in config.hours.sessions],
+                  "weekdays": config.hours.weekdays},
+        "departments": [
+            {"id": d.id, "name": d.name, "name_en": d.name_en, "short_name": d.short_name or d.name,
+             "services": [{"id": s.id, "name": s.name, "name_en": s.name_en, "result_return": s.result_return}
+                          for s in d.services]}
+            for d in config.departments],
+        "counters": [{"number": k.number, "label": k.label, "room": k.room, "floor": k.floor,
+                      "group": k.display_group, "services": list(k.services)} for k in config.counters],
+    }
+
+
+def ticket_view(ticket: Ticket) -> dict:
+    data = ticket.to_dict()
+    return {k: data[k] for k in PUBLIC_TICKET_FIELDS}
+
+
+def counter_views(engine: QueueEngine) -> list[dict]:
+    out = []
+    for number, state in sorted(engine.state.counters.items()):
+        view = state.to_dict()
+        ticket = engine.state.tickets.get(state.ticket_id) if state.ticket_id else None
+        view["ticket"] = ticket_view(ticket) if ticket else None
+        out.append(view)
+    return out
+
+
+def service_stats(engine: QueueEngine, service_ids=None) -> dict:
+    """Per service: waiting count, open counters and the estimated wait of a new ticket."""
+    waiting: dict[str, int] = {}
+    for t in engine.state.tickets.values():
+        if t.status is TicketStatus.WAITING:
+            waiting[t.service_id] = waiting.get(t.service_id, 0) + 1
+    ids = service_ids or [s.id for d in engine.config.departments for s in d.services]
+    return {sid: {"waiting": waiting.get(sid, 0), "open_counters": engine.open_counters_for(sid),
+                  "wait_minutes": engine.estimate_for(sid, waiting.get(sid, 0))} for sid in ids}
+
+
+def snapshot(engine: QueueEngine, seq: int, recent_calls: list[dict], now) -> dict:
+    """Everything a client shows, as of event `seq`."""
+    day = engine.state.service_day
+    return {
+        "seq": seq,
+        "server_time": now.isoformat(),
+        "service_day": day.isoformat() if day else None,
+        "centre": centre_view(engine.config),
+        "counters": counter_views(engine),
+        "waiting": [ticket_view(t) for t in engine.waiting()],
+        "recent_calls": list(recent_calls),
+        "services": service_stats(engine),
+    }
