@@ -8,7 +8,7 @@ through the Socket.IO acknowledgement: `{"ok": true, "result": ...}` or `{"ok": 
 from __future__ import annotations
 
 from flask import request, session
-from flask_socketio import ConnectionRefusedError, Namespace, SocketIO, join_room
+from flask_socketio import ConnectionRefusedError, Namespace, SocketIO, emit, join_room
 
 from .actions import ACTIONS, perform
 from .auth import Principal, Role
@@ -61,7 +61,7 @@ class RoleNamespace(Namespace):
     def _send_snapshot(self, principal: Principal) -> None:
         snap = self.service.snapshot()
         snap["me"] = principal.to_dict()
-        self.emit("snapshot", snap, to=request.sid)
+        emit("snapshot", snap)
 
     def run_action(self, name: str, data) -> dict:
         principal = self.principals.get(request.sid)

@@ -1,0 +1,85 @@
+"""Shared fixtures: a demo config, an in-process app, and a real server on a loopback port."""
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from queue_server.app import create_app  # noqa: E402
+from queue_server.clock import FakeClock  # noqa: E402
+from queue_server.config import DEMO_CONFIG, Hours, load_config  # noqa: E402
+from queue_server.setup import add_device, add_user  # noqa: E402
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+MONDAY_8AM = datetime(2026, 11, 23, 8, 0, tzinfo=TZ)
+
+
+@pytest.fixture(scope="session")
+def demo_config():
+    return load_config(DEMO_CONFIG)
+
+
+@pytest.fixture
+def clock():
+    return FakeClock(MONDAY_8AM)
+
+
+@dataclass
+class Centre:
+    """A server under test with helpers to make accounts."""
+
+    app: object
+    config: object
+    clock: FakeClock
+    url: str = ""
+
+    @property
+    def service(self):
+        return self.app.extensions["motcua"]
+
+    def officer(self, username: str = "hoa", name: str = "Lê Thị Hoa", password: str = "matkhau1", role="officer"):
+        add_user(self.config, None, username, name, role, password, store=self.service.store)
+        return username, password
+
+    def device(self, name: str, role: str, counter: int | None = None, group: str | None = None) -> str:
+        return add_device(self.config, None, name, role, counter=counter, display_group=group,
+                          store=self.service.store)
+
+    def login_token(self, username: str, password: str) -> str:
+        token, _ = self.service.auth.login(username, password)
+        return token
+
+
+@pytest.fixture
+def centre(tmp_path, demo_config, clock):
+    """An in-process app (Flask test client / Socket.IO test client)."""
+    app = create_app(demo_config, tmp_path / "centre.db", clock=clock, secret="test-secret")
+    yield Centre(app, demo_config, clock)
+    app.extensions["motcua"].store.close()
+
+
+@pytest.fixture
+def always_open_config(demo_config):
+    """The demo centre with opening hours not enforced, for tests that run at any hour."""
+    return demo_config.model_copy(update={"hours": Hours(enforce=False)})
+
+
+@pytest.fixture
+def live_centre(tmp_path, always_open_config):
+    """A real server on a loopback port, serving the demo centre with the system clock."""
+    from werkzeug.serving import make_server
+
+    app = create_app(always_open_config, tmp_path / "centre.db", secret="test-secret")
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Centre(app, always_open_config, None, url=f"http://127.0.0.1:{server.server_port}")
+    server.shutdown()
+    app.extensions["motcua"].store.close()
