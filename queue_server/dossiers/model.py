@@ -144,3 +144,12 @@ _CODE_SPACE = re.compile(r"\s+")
 def normalise_code(text: str) -> str:
     """Storage key for a dossier code: NFC, no whitespace, upper case."""
     return _CODE_SPACE.sub("", unicodedata.normalize("NFC", text)).upper()
+
+
+@dataclass(frozen=True, slots=True)
+class Department:
+    """A department (đơn vị) hosted by the centre; `aliases` are other names exports use."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
