@@ -1,0 +1,36 @@
+"""Barcode / QR readers: ``open_scanner(config, on_scan)`` → a Scanner delivering ``Scan`` items."""
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from hw.backends import choose_backend
+from hw.codes import CodeConfig
+from hw.evdev_input import evdev_opener
+from hw.scanner.base import Scan, Scanner
+from hw.scanner.evdev_scanner import EvdevScanner
+from hw.scanner.fake import FakeScanner
+from hw.scanner.serial_scanner import SerialScanner
+
+__all__ = ["EvdevScanner", "FakeScanner", "Scan", "Scanner", "SerialScanner", "open_scanner"]
+
+
+def serial_opener(config: Mapping[str, Any]) -> Callable[[], object]:
+    """A function opening the serial port (or pyserial URL) a config section names."""
+    import serial
+
+    url, baud = config["port"], int(config.get("baudrate", 9600))
+    return lambda: serial.serial_for_url(url, baudrate=baud, timeout=0.2)
+
+
+def open_scanner(config: Mapping[str, Any], on_scan: Callable[[Scan], None] | None = None,
+                 codes: CodeConfig = CodeConfig()) -> Scanner:
+    """Start the scanner named by ``config["backend"]``: "evdev", "serial" or "fake"."""
+    def started(scanner):
+        scanner.start()
+        return scanner
+
+    return choose_backend("scanner", config, {
+        "evdev": lambda c: started(EvdevScanner(evdev_opener(c), on_scan, codes)),
+        "serial": lambda c: started(SerialScanner(serial_opener(c), on_scan, codes)),
+        "fake": lambda c: FakeScanner.from_config(c, on_scan, codes),
+    })
