@@ -16,6 +16,8 @@ def centre_view(config: CentreConfig) -> dict:
         "id": c.id, "name": c.name, "name_en": c.name_en, "timezone": c.timezone,
         "rating_style": c.rating_style.value, "rating_options": options(c.rating_style),
         "ticket_footer": c.ticket_footer,
+        "queue": {"recalls_before_absent": config.queue.recalls_before_absent,
+                  "max_recalls": config.queue.max_recalls},
         "hours": {"sessions": [[s.strftime("%H:%M"), e.strftime("%H:%M")] for s, e in config.hours.sessions],
                   "weekdays": config.hours.weekdays},
         "departments": [
@@ -34,13 +36,25 @@ def ticket_view(ticket: Ticket) -> dict:
 
 
 def counter_views(engine: QueueEngine) -> list[dict]:
+    """Each counter's live state, its current ticket and today's served / absent counts."""
+    counts = _counts_today(engine)
     out = []
     for number, state in sorted(engine.state.counters.items()):
         view = state.to_dict()
         ticket = engine.state.tickets.get(state.ticket_id) if state.ticket_id else None
         view["ticket"] = ticket_view(ticket) if ticket else None
+        view["served"] = counts.get((number, TicketStatus.DONE), 0)
+        view["absent"] = counts.get((number, TicketStatus.ABSENT), 0)
         out.append(view)
     return out
+
+
+def _counts_today(engine: QueueEngine) -> dict:
+    counts: dict = {}
+    for t in engine.state.tickets.values():
+        if t.counter is not None and t.status in (TicketStatus.DONE, TicketStatus.ABSENT):
+            counts[(t.counter, t.status)] = counts.get((t.counter, t.status), 0) + 1
+    return counts
 
 
 def service_stats(engine: QueueEngine, service_ids=None) -> dict:
