@@ -1,0 +1,39 @@
+"""What a display-family codec provides: frames for the bus, and the device side for fakes."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Command:
+    """A decoded request: show ``text`` (blinking or not) on display ``address``, or clear it."""
+
+    address: int
+    text: str
+    blink: bool = False
+    clear: bool = False
+
+
+class Codec:
+    """One display protocol. Pure functions; the bus does the I/O.
+
+    Bus side: ``encode(command)``, ``read_reply(read, request)`` (raise LedError on a bad
+    reply, return b"" on silence). Display side (fakes): ``decode(frame)`` and ``reply(command)``.
+    """
+
+    name = "base"
+    broadcast_address: int | None = None
+
+    def encode(self, command: Command) -> bytes:
+        raise NotImplementedError
+
+    def read_reply(self, read: Callable[[int], bytes], request: Command) -> bytes:
+        raise NotImplementedError
+
+    def decode(self, frame: bytes) -> tuple[Command | None, int]:
+        """The first command in ``frame`` and how many bytes it used (0: need more)."""
+        raise NotImplementedError
+
+    def reply(self, request: bytes, command: Command) -> bytes:
+        """Device side: the answer to ``request`` (b"" for none)."""
+        raise NotImplementedError
