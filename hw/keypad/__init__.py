@@ -1,0 +1,41 @@
+"""Counter keypads: ``open_keypad(config, on_action)`` → a Keypad delivering action names."""
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from hw.backends import choose_backend
+from hw.evdev_input import evdev_opener
+from hw.keypad.base import Keypad
+from hw.keypad.evdev_keypad import EvdevKeypad
+from hw.keypad.fake import FakeKeypad
+from hw.keypad.keymap import ACTIONS, DEFAULT_EVDEV_KEYMAP, DEFAULT_SERIAL_KEYMAP, make_keymap
+from hw.keypad.serial_keypad import SerialKeypad
+
+__all__ = ["ACTIONS", "EvdevKeypad", "FakeKeypad", "Keypad", "SerialKeypad", "open_keypad"]
+
+
+def _evdev(config, on_action):
+    pad = EvdevKeypad(evdev_opener(config), make_keymap(config.get("keymap"), DEFAULT_EVDEV_KEYMAP),
+                      on_action)
+    pad.start()
+    return pad
+
+
+def _serial(config, on_action):
+    import serial
+
+    url, baud = config["port"], int(config.get("baudrate", 9600))
+    pad = SerialKeypad(lambda: serial.serial_for_url(url, baudrate=baud, timeout=0.2),
+                       make_keymap(config.get("keymap"), DEFAULT_SERIAL_KEYMAP), on_action,
+                       lines=bool(config.get("lines", False)))
+    pad.start()
+    return pad
+
+
+def open_keypad(config: Mapping[str, Any], on_action: Callable[[str], None] | None = None) -> Keypad:
+    """Start the keypad named by ``config["backend"]``: "evdev", "serial" or "fake"."""
+    return choose_backend("keypad", config, {
+        "evdev": lambda c: _evdev(c, on_action),
+        "serial": lambda c: _serial(c, on_action),
+        "fake": lambda c: FakeKeypad(make_keymap(c.get("keymap"), DEFAULT_EVDEV_KEYMAP), on_action),
+    })
