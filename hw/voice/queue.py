@@ -19,10 +19,12 @@ class VoiceQueue:
     ...     voice.announce(Announcement("1023", 5))
     """
 
-    def __init__(self, output: AudioOutput, pack: VoicePack, zero_tens: str = "linh"):
+    def __init__(self, output: AudioOutput, pack: VoicePack, zero_tens: str = "linh",
+                 digit_by_digit: bool = False):
         self.output = output
         self.pack = pack
         self.zero_tens = zero_tens
+        self.digit_by_digit = digit_by_digit
         self._items: queue.Queue = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="voice-queue", daemon=True)
         self._thread.start()
@@ -31,6 +33,10 @@ class VoiceQueue:
         """Queue a call; it plays after every call queued before it."""
         self._items.put(announcement)
 
+    def call(self, ticket: str, counter: int, recall: bool = False) -> None:
+        """Queue "Mời công dân có số thứ tự <ticket> đến quầy số <counter>"."""
+        self.announce(Announcement(ticket, counter, recall, self.digit_by_digit))
+
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until everything queued so far has played; False on timeout."""
         done = threading.Event()
@@ -38,10 +44,11 @@ class VoiceQueue:
         return done.wait(timeout)
 
     def close(self, timeout: float | None = 5.0) -> None:
-        """Play what is queued, then stop the thread (the output is left to its owner)."""
+        """Play what is queued, stop the thread, then close the audio output."""
         if self._thread.is_alive():
             self._items.put(_STOP)
             self._thread.join(timeout)
+        self.output.close()
 
     def _run(self) -> None:
         while (item := self._items.get()) is not _STOP:
