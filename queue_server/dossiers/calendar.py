@@ -110,8 +110,9 @@ class WorkCalendar:
     def add_working_time(self, start: datetime, amount: timedelta) -> datetime:
         """The instant when `amount` of working time after `start` has elapsed.
 
-        Counting starts at `start` if it lies in a session, else at the next session's
-        start; a result that lands exactly on a session's end stays there.
+        Counting starts at `start` if it lies in a session (its end included), else at
+        the next session's start; a result that lands exactly on a session's end stays
+        there, so adding in several steps gives the same instant as adding at once.
         """
         remaining = amount.total_seconds()
         if remaining < 0:
@@ -121,7 +122,7 @@ class WorkCalendar:
         while True:
             if self.is_working_day(day):
                 for begin, end in self._spans:
-                    if pos >= end:
+                    if pos > end:
                         continue
                     begin = max(pos, begin)
                     if remaining <= end - begin:
