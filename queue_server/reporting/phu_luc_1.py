@@ -84,6 +84,17 @@ class PhuLuc1:
     total: tuple[int, ...]
     percentages: tuple[Decimal | None, ...]  # half-up to 0,01; None where the denominator is 0
 
+    def as_dict(self) -> dict:
+        """JSON-ready form: counts by column name, percentages as floats (null when undefined)."""
+        return {
+            "period": {"first_day": self.period.first_day.isoformat(), "last_day": self.period.last_day.isoformat(),
+                       "label": self.period.label},
+            "rows": [{"department_id": r.department_id, "name": r.name, **dict(zip(COLUMNS, r.counts))}
+                     for r in self.rows],
+            "total": dict(zip(COLUMNS, self.total)),
+            "percentages": {c: None if p is None else float(p) for c, p in zip(COLUMNS, self.percentages)},
+        }
+
 
 def facts_of(dossier: Dossier) -> DossierFacts:
     """The plain tuple the report needs from a Dossier."""

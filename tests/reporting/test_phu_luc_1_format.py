@@ -44,3 +44,13 @@ def test_phu_luc_1_format_rows_undefined_percentages_show_dash():
 def test_phu_luc_1_row_lookup_by_column_name():
     report = phu_luc_1.compute_from_facts(_facts(), PERIOD, DEPTS)
     assert report.rows[1]["on_time"] == 7 and report.rows[0]["carried_over"] == 3
+
+
+def test_phu_luc_1_as_dict_is_json_ready():
+    import json
+
+    data = phu_luc_1.compute_from_facts(_facts(), PERIOD, DEPTS).as_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["rows"][0]["received"] == 1204 and data["total"]["level_3_4"] == 12
+    assert data["percentages"]["level_3_4"] == 75.0 and data["percentages"]["early"] == 99.34
+    assert data["period"]["label"] == "tháng 3 năm 2025 (từ 16/02/2025 đến 15/03/2025)"
