@@ -1,0 +1,87 @@
+"""RealtimeClient: a device's or tool's connection to the queue server over Socket.IO.
+
+It keeps a LiveState current (snapshot, then events; resync on a gap or reconnect) and sends
+actions, returning their result or raising the server's QueueError.
+"""
+from __future__ import annotations
+
+import threading
+
+import socketio
+
+from .engine import QueueError
+from .livestate import LiveState
+
+
+class RealtimeClient:
+    """Connects to one namespace with a token.
+
+    >>> client = RealtimeClient("http://127.0.0.1:5000", "/display", token)
+    >>> client.connect(); client.wait_ready()
+    >>> client.state.recent_calls[0]["label"]
+    """
+
+    def __init__(self, url: str, namespace: str, token: str, on_change=None, reconnect: bool = True):
+        self.url, self.namespace, self.token = url, namespace, token
+        self.state = LiveState()
+        self.on_change = on_change or (lambda kind, payload: None)
+        self.resyncs = 0
+        self._ready = threading.Event()
+        self._lock = threading.Lock()
+        self.sio = socketio.Client(reconnection=reconnect, reconnection_delay=0.5, reconnection_delay_max=5)
+        self.sio.on("snapshot", self._on_snapshot, namespace=namespace)
+        self.sio.on("event", self._on_event, namespace=namespace)
+        self.sio.on("disconnect", self._on_disconnect, namespace=namespace)
+
+    @property
+    def connected(self) -> bool:
+        return self.sio.connected and self.namespace in self.sio.namespaces
+
+    def connect(self, timeout: float = 10) -> None:
+        self.sio.connect(self.url, namespaces=[self.namespace], auth={"token": self.token},
+                         transports=["websocket"], wait_timeout=timeout)
+
+    def wait_ready(self, timeout: float = 10) -> bool:
+        return self._ready.wait(timeout)
+
+    def close(self) -> None:
+        self.sio.disconnect()
+
+    def call(self, action: str, payload: dict | None = None, timeout: float = 10) -> dict:
+        """Run an action on the server; raises QueueError when it is refused."""
+        answer = self.sio.call(action, payload or {}, namespace=self.namespace, timeout=timeout)
+        if not answer.get("ok"):
+            e = answer.get("error", {})
+            raise QueueError(e.get("code", "error"), e.get("message", ""), e.get("message_en", ""), 409)
+        return answer["result"]
+
+    def resync(self) -> None:
+        self.resyncs += 1
+        self.sio.emit("resync", {}, namespace=self.namespace)
+
+    def _on_snapshot(self, snap: dict) -> None:
+        with self._lock:
+            self.state.apply_snapshot(snap)
+        self._ready.set()
+        self.on_change("snapshot", snap)
+
+    def _on_event(self, event: dict) -> None:
+        with self._lock:
+            applied = self.state.apply_event(event)
+        if applied:
+            self.on_change("event", event)
+        else:
+            self.resync()
+
+    def _on_disconnect(self, *reason) -> None:
+        self._ready.clear()
+        self.on_change("disconnect", None)
+
+
+def close_all(clients) -> None:
+    """Close many clients at once: each close may wait up to 3 s for the websocket close handshake."""
+    threads = [threading.Thread(target=c.close) for c in clients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()

@@ -1,0 +1,75 @@
+import pytest
+
+from .conftest import Client
+
+
+@pytest.fixture
+def served(centre, officer, kiosk):
+    """A ticket served and finished at counter 1; returns its id."""
+    ticket = kiosk.post("/api/tickets", {"service_id": "stp-hotich"}).get_json()["ticket"]
+    officer.post("/api/counters/1/open")
+    officer.post("/api/counters/1/call-next")
+    officer.post("/api/counters/1/finish")
+    return ticket["id"]
+
+
+@pytest.fixture
+def terminal(centre):
+    return Client(centre.app, centre.device("tablet-1", "terminal", counter=1))
+
+
+def rate(terminal, rid, value="satisfied_service", **kw):
+    return terminal.post("/api/ratings", {"id": rid, "value": value, **kw})
+
+
+def test_rating_lands_with_counter_officer_department(centre, served, terminal):
+    r = rate(terminal, "rating-0001", ticket_id=served, comment="Cán bộ nhiệt tình")
+    assert r.status_code == 200
+    row = centre.service.ratings.get("rating-0001")
+    assert (row["counter"], row["department_id"], row["ticket_id"]) == (1, "stp", served)
+    assert row["officer_id"] == centre.service.accounts.user_by_name("hoa")["id"]
+
+
+def test_rating_resent_is_accepted_once(centre, served, terminal):
+    assert rate(terminal, "rating-0001", ticket_id=served).get_json()["duplicate"] is False
+    assert rate(terminal, "rating-0001", ticket_id=served).get_json()["duplicate"] is True
+    assert len(centre.service.store.query("SELECT * FROM ratings")) == 1
+
+
+def test_rating_second_rating_of_a_ticket_is_refused(served, terminal):
+    rate(terminal, "rating-0001", ticket_id=served)
+    r = rate(terminal, "rating-0002", ticket_id=served)
+    assert r.status_code == 409 and r.get_json()["error"]["code"] == "already_rated"
+
+
+def test_rating_of_ticket_served_elsewhere_is_refused(centre, served):
+    other = Client(centre.app, centre.device("tablet-2", "terminal", counter=2))
+    r = rate(other, "rating-0003", ticket_id=served)
+    assert r.status_code == 409 and r.get_json()["error"]["code"] == "not_served_here"
+
+
+def test_rating_of_ticket_not_finished_is_refused(centre, kiosk, terminal):
+    ticket = kiosk.post("/api/tickets", {"service_id": "stp-hotich"}).get_json()["ticket"]
+    assert rate(terminal, "rating-0004", ticket_id=ticket["id"]).status_code == 409
+
+
+@pytest.mark.parametrize("payload", [
+    {"id": "short", "value": "satisfied_service"},
+    {"id": "rating-0005", "value": "great"},
+    {"id": "rating-0005", "value": "suggestion", "comment": "x" * 1001},
+    {"id": "rating-0005", "value": "satisfied_service", "ticket_id": "nope"},
+])
+def test_rating_malformed_is_refused_and_stores_nothing(centre, terminal, payload):
+    assert terminal.post("/api/ratings", payload).status_code in (400, 404)
+    assert centre.service.store.query("SELECT COUNT(*) AS n FROM ratings")[0]["n"] == 0
+
+
+def test_rating_walk_up_without_ticket(centre, officer, terminal):
+    officer.post("/api/counters/1/open")
+    assert rate(terminal, "rating-0006", value="dissatisfied_time").status_code == 200
+    row = centre.service.ratings.get("rating-0006")
+    assert row["ticket_id"] is None and row["department_id"] == "stp" and row["officer_id"] is not None
+
+
+def test_rating_terminal_cannot_rate_for_another_counter(terminal):
+    assert rate(terminal, "rating-0007", counter=2).status_code == 403
