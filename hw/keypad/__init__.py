@@ -15,6 +15,7 @@ __all__ = ["ACTIONS", "EvdevKeypad", "FakeKeypad", "Keypad", "SerialKeypad", "op
 
 
 def _evdev(config, on_action):
+    """A started EvdevKeypad for a config section."""
     pad = EvdevKeypad(evdev_opener(config), make_keymap(config.get("keymap"), DEFAULT_EVDEV_KEYMAP),
                       on_action)
     pad.start()
@@ -22,6 +23,7 @@ def _evdev(config, on_action):
 
 
 def _serial(config, on_action):
+    """A started SerialKeypad for a config section."""
     import serial
 
     url, baud = config["port"], int(config.get("baudrate", 9600))

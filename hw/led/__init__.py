@@ -27,6 +27,7 @@ def make_codec(config: Mapping[str, Any]) -> Codec:
 
 
 def _serial_bus(config: Mapping[str, Any]) -> LedBus:
+    """A bus on a serial port or pyserial URL, opened on first use."""
     import serial
 
     def open_port():
@@ -37,6 +38,7 @@ def _serial_bus(config: Mapping[str, Any]) -> LedBus:
 
 
 def _fake_bus(config: Mapping[str, Any]) -> LedBus:
+    """A bus wired to in-memory fake displays (``bus.fake_port.panel`` records frames)."""
     codec = make_codec(config)
     port = FakeLedPort(FakeLedPanel(codec))
     bus = LedBus(lambda: port, codec, retries=int(config.get("retries", 2)))

@@ -25,9 +25,11 @@ class Codec:
     broadcast_address: int | None = None
 
     def encode(self, command: Command) -> bytes:
+        """The request frame for ``command``; ValueError if the display cannot show it."""
         raise NotImplementedError
 
     def read_reply(self, read: Callable[[int], bytes], request: Command) -> bytes:
+        """Read and check the answer with ``read(n)``; b"" on silence, LedError if bad."""
         raise NotImplementedError
 
     def decode(self, frame: bytes) -> tuple[Command | None, int]:

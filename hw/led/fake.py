@@ -43,6 +43,7 @@ class FakeLedPanel:
         return bytes(out)
 
     def _handle(self, request: bytes, command: Command) -> bytes:
+        """Record a decoded command and build the answer (none for broadcast or silence)."""
         if command.address >= 0:
             self.commands.append(command)
             self.shown[command.address] = command
@@ -64,6 +65,7 @@ class FakeLedPort:
         self._rx = bytearray()
 
     def write(self, data: bytes) -> int:
+        """Deliver bytes to the panel; SerialException while unplugged."""
         if not self.plugged:
             raise serial.SerialException("fake RS-485 adapter unplugged")
         self.written += data
@@ -71,6 +73,7 @@ class FakeLedPort:
         return len(data)
 
     def read(self, size: int = 1) -> bytes:
+        """Up to ``size`` bytes of the panel's answers (b"" when none, like a timeout)."""
         data, self._rx = bytes(self._rx[:size]), self._rx[size:]
         return data
 
@@ -92,6 +95,7 @@ class FakeLedServer:
         threading.Thread(target=self._serve, daemon=True).start()
 
     def _serve(self) -> None:
+        """Accept clients one at a time and feed their bytes to the panel."""
         while True:
             try:
                 conn, _ = self._server.accept()

@@ -45,6 +45,7 @@ class ModbusCodec(Codec):
                         + value.to_bytes(2, "big"))
 
     def _value(self, text: str) -> int:
+        """The register value for ``text``: a configured symbol or a number up to 0xFFFE."""
         if text in self.symbols:
             return self.symbols[text]
         if text.isdigit() and int(text) <= 0xFFFE:
@@ -85,6 +86,7 @@ class ModbusCodec(Codec):
         return -1
 
     def _command(self, request: bytes) -> Command:
+        """The Command a well-formed request carries."""
         address = request[0]
         if request[1] == WRITE_SINGLE:
             return Command(address, "", clear=int.from_bytes(request[4:6], "big") == BLANK)

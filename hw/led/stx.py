@@ -43,6 +43,7 @@ class StxCodec(Codec):
         return bytes([STX]) + body + lrc(body)
 
     def _payload(self, command: Command) -> bytes:
+        """Command letter and fixed-width text."""
         if command.clear:
             return b"C"
         text = command.text.upper().rjust(self.width)

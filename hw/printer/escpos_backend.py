@@ -78,9 +78,11 @@ class EscposPrinter(Printer):
             raise fault from exc
 
     def _write(self, data: bytes) -> None:
+        """Send a job through the transport."""
         self._call(self.device._raw, data)
 
     def _query(self, command: bytes) -> bytes | None:
+        """Send a status command and read the answer (None when the transport cannot read)."""
         if not self.can_read:
             return None
         self._call(self.device._raw, command)

@@ -75,5 +75,6 @@ class FakePrinter(Printer):
             raise PrinterTimeout("fake printer silent")
 
     def close(self) -> None:
+        """Mark closed (kept for assertions)."""
         self.closed = True
 

@@ -119,33 +119,41 @@ def rule(width: int, scale: float) -> Image.Image:
     return img
 
 
-def _blocks(t: TicketPrint, width: int, english: bool) -> list[Image.Image]:
-    """The ticket's strips from top to bottom."""
-    s = width / 576
+def _say(key: str, width: int, english: bool, size: float, *args, bold: bool = False):
+    """Text strips of a label (Vietnamese, then English if asked)."""
+    return [text_block(txt, width, int(size * f), bold) for txt, f in _label(key, english, *args)]
 
-    def say(key, *args, size=24, bold=False):
-        return [text_block(txt, width, int(size * s * f), bold) for txt, f in _label(key, english, *args)]
 
+def _header(t: TicketPrint, width: int, english: bool, s: float) -> list[Image.Image]:
+    """Centre, department, service, the big number and the priority mark."""
     blocks = [text_block(t.centre_name.upper(), width, int(24 * s), True), rule(width, s),
               text_block(t.department, width, int(30 * s), True)]
     blocks += [text_block(t.service, width, int(24 * s))] if t.service else []
-    blocks += say("number", size=24) + [big_number(t.number, width, int(180 * s))]
+    blocks += _say("number", width, english, 24 * s) + [big_number(t.number, width, int(180 * s))]
     if t.priority:
         blocks += [text_block(txt, width, int(36 * s * f), True, inverted=True)
                    for txt, f in _label("priority", english)]
-    blocks += say("counters", t.counters, size=26, bold=True) if t.counters else []
-    blocks += say("ahead", t.ahead) if t.ahead else say("next")
-    blocks += say("wait", t.wait_minutes) if t.wait_minutes is not None else []
-    blocks += say("issued", t.issued_at, t.issued_at, size=22)
+    return blocks
+
+
+def _details(t: TicketPrint, width: int, english: bool, s: float) -> list[Image.Image]:
+    """Counters, people ahead, wait, time, QR code and footer."""
+    blocks = _say("counters", width, english, 26 * s, t.counters, bold=True) if t.counters else []
+    blocks += (_say("ahead", width, english, 24 * s, t.ahead) if t.ahead
+               else _say("next", width, english, 24 * s))
+    if t.wait_minutes is not None:
+        blocks += _say("wait", width, english, 24 * s, t.wait_minutes)
+    blocks += _say("issued", width, english, 22 * s, t.issued_at, t.issued_at)
     if t.status_url:
-        blocks += [rule(width, s), qr_block(t.status_url, width)] + say("qr", size=20)
+        blocks += [rule(width, s), qr_block(t.status_url, width)] + _say("qr", width, english, 20 * s)
     footer = [text_block(t.footer, width, int(20 * s))] if t.footer else []
     return blocks + [rule(width, s)] + footer + [Image.new("1", (width, MARGIN), 1)]
 
 
 def render_ticket(ticket: TicketPrint, width_px: int, english: bool = False) -> Image.Image:
     """The whole ticket as one 1-bit image exactly ``width_px`` wide."""
-    blocks = _blocks(ticket, width_px, english)
+    scale = width_px / 576
+    blocks = _header(ticket, width_px, english, scale) + _details(ticket, width_px, english, scale)
     img = Image.new("1", (width_px, sum(b.height for b in blocks)), 1)
     y = 0
     for block in blocks:

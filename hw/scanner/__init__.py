@@ -26,6 +26,7 @@ def open_scanner(config: Mapping[str, Any], on_scan: Callable[[Scan], None] | No
                  codes: CodeConfig = CodeConfig()) -> Scanner:
     """Start the scanner named by ``config["backend"]``: "evdev", "serial" or "fake"."""
     def started(scanner):
+        """Start a reader thread and return the scanner."""
         scanner.start()
         return scanner
 

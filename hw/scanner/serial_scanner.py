@@ -43,6 +43,7 @@ class SerialScanner(Scanner, ReconnectingReader):
                 self._buffer.append(byte)
 
     def _end_line(self) -> None:
+        """A line ended: deliver it as a scan, or as an error if it is not UTF-8."""
         raw, self._buffer = bytes(self._buffer), bytearray()
         if not raw:
             return

@@ -97,6 +97,7 @@ class VoicePack:
 
     @staticmethod
     def _load(path: Path) -> Clip:
+        """Read a clip file, refusing a different sample format."""
         if not path.is_file():
             raise VoicePackError(f"missing voice clip {path}")
         with wave.open(str(path), "rb") as w:

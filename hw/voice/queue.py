@@ -51,6 +51,7 @@ class VoiceQueue:
         self.output.close()
 
     def _run(self) -> None:
+        """The worker: play items in order until the stop marker."""
         while (item := self._items.get()) is not _STOP:
             if isinstance(item, threading.Event):
                 item.set()
