@@ -35,6 +35,7 @@
     clockOffset: 0,       // server time - browser time, ms
     connected: false,
     busy: false,
+    nextKey: null,        // one shortcut typed while an action was pending
     resyncing: false,
     snapshots: 0,
   };
@@ -368,6 +369,7 @@
   function act(name, payload) {
     if (state.busy || !state.connected) return Promise.resolve();
     state.busy = true;
+    document.body.classList.add("is-busy");
     renderButtons();
     return socket.timeout(ACK_TIMEOUT_MS).emitWithAck(name, payload).then(function (reply) {
       if (reply && reply.ok) {
@@ -375,14 +377,18 @@
         applyResult(reply.result);
         notice(noticeFor(name, reply.result));
       } else {
+        state.nextKey = null;
         showError((reply && reply.error) || {});
       }
     }, function () {
+      state.nextKey = null;
       showError({ message: "Máy chủ không trả lời, vui lòng thử lại",
                   message_en: "The server did not answer, please try again" });
     }).then(function () {
       state.busy = false;
+      document.body.classList.remove("is-busy");
       render();
+      runTypedAhead();
     });
   }
 
@@ -483,8 +489,22 @@
     if (!action) return;
     event.preventDefault();
     if (action === "focus_call") return $("call-label").focus();
+    if (state.busy) {
+      state.nextKey = action;  // typed ahead: run once the pending action is answered
+      return;
+    }
+    runIfEnabled(action);
+  }
+
+  function runIfEnabled(action) {
     var button = document.querySelector('[data-action="' + action + '"]');
     if (button && !button.disabled) run(action);
+  }
+
+  function runTypedAhead() {
+    var action = state.nextKey;
+    state.nextKey = null;
+    if (action) runIfEnabled(action);
   }
 
   // -- wiring ---------------------------------------------------------------------------------
