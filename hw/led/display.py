@@ -10,9 +10,13 @@ from hw.led.codec import Command
 class LedDisplay:
     """The number display of one counter.
 
-    >>> quay5 = LedDisplay(bus, address=5)   # doctest: +SKIP
-    >>> quay5.call("1023")                   # blinks, then holds steady after blink_seconds
-    >>> quay5.pause()                        # shows "----"
+    >>> from hw.led import open_led_bus
+    >>> bus = open_led_bus({"backend": "fake"})
+    >>> quay5 = LedDisplay(bus, address=5, blink_seconds=0)
+    >>> quay5.call("1023")          # blinks (then holds steady after blink_seconds, if > 0)
+    >>> quay5.pause()               # shows the pause symbol
+    >>> bus.fake_port.panel.shown[5].text
+    '----'
     """
 
     def __init__(self, bus: LedBus, address: int, pause_symbol: str = "----",

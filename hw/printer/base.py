@@ -1,6 +1,7 @@
 """The printer interface: what every backend must provide (``_write``, ``_query``)."""
 
 import logging
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,11 +32,13 @@ class Printer:
         self.cutter = cutter
         self.check_status = check_status
         self.english = english
+        self._lock = threading.RLock()
 
     def status(self) -> PrinterStatus:
         """Ask the paper sensor; never reports "online" for a printer that did not answer."""
         try:
-            reply = self._query(DLE_EOT_PAPER)
+            with self._lock:
+                reply = self._query(DLE_EOT_PAPER)
         except PrinterNotFound:
             return PrinterStatus.NOT_FOUND
         except PrinterTimeout:
@@ -49,9 +52,14 @@ class Printer:
         self.print_image(render_ticket(ticket, self.width_px, english=self.english))
 
     def print_image(self, image: Image.Image) -> None:
-        """Check the printer is ready, then print ``image`` (centred) and cut."""
-        self.ensure_ready()
-        self._write(commands.job(self._fit(image), self.cutter, 4 if self.cutter != "none" else 6))
+        """Check the printer is ready, then print ``image`` (centred) and cut.
+
+        Safe to call from several threads: a status poll never lands inside a job.
+        """
+        job = commands.job(self._fit(image), self.cutter, 4 if self.cutter != "none" else 6)
+        with self._lock:
+            self.ensure_ready()
+            self._write(job)
 
     def ensure_ready(self) -> None:
         """Raise the typed fault that stops printing now; a printer that cannot report passes."""
