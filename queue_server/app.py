@@ -1,6 +1,7 @@
 """The Flask application factory and the server runner."""
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 from pathlib import Path
@@ -67,6 +68,7 @@ def start_roll_over_timer(service: QueueService, stop: threading.Event) -> threa
 
 def run_server(app: Flask, host: str = "127.0.0.1", port: int = 5000) -> None:
     """Serve until interrupted (threading mode with simple-websocket)."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)     # no line per request
     stop = threading.Event()
     start_roll_over_timer(app.extensions["motcua"], stop)
     try:

@@ -1,0 +1,58 @@
+"""`motcua demo`: the server with the demo centre and a simulated centre day."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..app import create_app, run_server
+from ..config import Hours, load_config, DEMO_CONFIG
+from .people import DEMO_PASSWORD, officer_username, seed_accounts
+from .simulator import CentreSimulator
+
+
+def demo_config():
+    """The demo centre, open at any hour so the demo runs whenever it is started."""
+    return load_config(DEMO_CONFIG).model_copy(update={"hours": Hours(enforce=False)})
+
+
+def fresh_database(db_path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+
+
+def run_demo(db_path: str = "var/demo.db", host: str = "127.0.0.1", port: int = 5000, speed: float = 1.0,
+             fresh: bool = True) -> int:
+    db_path = Path(db_path)
+    if fresh:
+        fresh_database(db_path)
+    config = demo_config()
+    app = create_app(config, db_path)
+    service = app.extensions["motcua"]
+    seeded = seed_accounts(config, service.store) if not service.accounts.user_by_name("admin") else None
+    if seeded is None:
+        print("motcua demo: reusing the accounts of the kept database (officers are not simulated)")
+        simulator = None
+    else:
+        simulator = CentreSimulator(service, seeded["officers"], speed=speed)
+        simulator.start()
+    _print_welcome(config, host, port, seeded)
+    try:
+        run_server(app, host, port)
+    finally:
+        if simulator:
+            simulator.stop()
+    return 0
+
+
+def _print_welcome(config, host: str, port: int, seeded) -> None:
+    base = f"http://{host}:{port}"
+    print(f"""
+motcua demo — {config.centre.name}
+  Bàn làm việc cán bộ (counter console): {base}/console
+      Quầy 1 dành cho bạn / counter 1 is yours: đăng nhập {officer_username(1)} / {DEMO_PASSWORD}
+      (other counters are run by simulated officers: {officer_username(2)} … {officer_username(len(config.counters))})
+  Quản trị (admin): admin / {DEMO_PASSWORD}
+  API: {base}/api/openapi.json   ·   Health: {base}/healthz
+  Ctrl+C to stop.""", flush=True)
+    if seeded:
+        print(f"  Device tokens (for `motcua kiosk/display --token`): kiosk {seeded['tokens']['kiosk']}\n"
+              f"                                                      display {seeded['tokens']['display']}", flush=True)
