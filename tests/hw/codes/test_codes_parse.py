@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from hw.codes import (CitizenId, CodeConfig, CodeError, DossierCode, TicketRef, parse_cccd,
                       parse_dossier, parse_scan, parse_ticket)
@@ -96,6 +96,7 @@ def test_parse_scan_rejects_over_long():
         parse_scan("A" * 513)
 
 
+@settings(deadline=None)
 @given(st.text(max_size=600))
 def test_parse_scan_garbage_raises_only_code_error(text):
     try:
@@ -104,6 +105,7 @@ def test_parse_scan_garbage_raises_only_code_error(text):
         assert err.reason_vi and err.reason_en
 
 
+@settings(deadline=None)
 @given(agency=st.from_regex(r"[A-Z0-9]{1,5}(\.[A-Z0-9]{1,4}){0,3}", fullmatch=True),
        day=st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
        seq=st.integers(0, 9999))
@@ -112,6 +114,7 @@ def test_parse_dossier_roundtrip(agency, day, seq):
     assert parse_dossier(text) == DossierCode(text, agency, day, seq)
 
 
+@settings(deadline=None)
 @given(st.integers(1, 24))
 def test_parse_dossier_truncated_is_rejected(cut):
     text = "000.17.22.H56-210531-0001"

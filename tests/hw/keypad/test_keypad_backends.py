@@ -7,7 +7,7 @@ import pytest
 import serial
 from evdev import InputEvent, ecodes as e
 
-from conftest import LiveEvdevSource
+from tests.hw.helpers import LiveEvdevSource
 from hw.errors import UnknownBackend
 from hw.keypad import EvdevKeypad, FakeKeypad, SerialKeypad, open_keypad
 from hw.keypad.keymap import DEFAULT_EVDEV_KEYMAP, DEFAULT_SERIAL_KEYMAP

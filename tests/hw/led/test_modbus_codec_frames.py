@@ -1,7 +1,7 @@
 """Modbus-RTU register displays: exact frames, replies, exceptions."""
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from hw.led import Command, LedError, ModbusCodec
 from hw.led.crc import with_crc
@@ -62,6 +62,7 @@ def test_modbus_silence_is_empty():
     assert CODEC.read_reply(chunks(b""), Command(1, "12")) == b""
 
 
+@settings(deadline=None)
 @given(st.integers(1, 247), st.integers(0, 9999), st.booleans())
 def test_modbus_roundtrip(address, number, blink):
     command = Command(address, str(number), blink)

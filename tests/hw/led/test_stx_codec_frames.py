@@ -1,7 +1,7 @@
 """The STX framing: exact frames, replies, and the display side used by fakes."""
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from hw.led import Command, LedError, StxCodec
 
@@ -53,6 +53,7 @@ def test_stx_decode_waits_for_a_whole_frame():
     assert CODEC.decode(CODEC.encode(Command(7, "42"))[:-1]) == (None, 0)
 
 
+@settings(deadline=None)
 @given(st.integers(0, 99), st.from_regex(r"[0-9]{1,4}|----", fullmatch=True), st.booleans())
 def test_stx_roundtrip(address, text, blink):
     command = Command(address, text, blink)

@@ -6,7 +6,7 @@ import os
 import pytest
 from evdev import InputEvent, ecodes as e
 
-from conftest import ScriptedEvdevSource, key_events
+from tests.hw.helpers import ScriptedEvdevSource, key_events
 from hw.errors import DeviceNotFound
 from hw.evdev_input import EvdevSource, evdev_opener, find_input_device
 from hw.reader import DeviceState

@@ -4,9 +4,9 @@ import string
 
 import pytest
 from evdev import InputEvent, ecodes as e
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
-from conftest import key_events
+from tests.hw.helpers import key_events
 from hw.scanner.keys import KeyDecoder
 
 
@@ -49,6 +49,7 @@ def test_decode_caps_runaway_input_at_max_length():
     assert decode(key_events("1" * 50), max_length=10) == ["1" * 11]
 
 
+@settings(deadline=None)
 @given(st.text(alphabet=string.ascii_letters + string.digits + "-./:?=&_ ", max_size=80))
 def test_decode_any_printable_roundtrip(text):
     expected = [text] if text else []

@@ -6,7 +6,7 @@ import os
 import pytest
 import serial
 
-from conftest import LiveEvdevSource, key_events
+from tests.hw.helpers import LiveEvdevSource, key_events
 from hw.errors import UnknownBackend
 from hw.scanner import EvdevScanner, FakeScanner, SerialScanner, open_scanner
 
