@@ -67,7 +67,18 @@ class EscposPrinter(Printer):
         self._open = True
 
     def _call(self, fn, *args):
-        """Run a transport call; on a fault close it so the next call reopens (re-plug)."""
+        """Run a transport call. A connection that was open but has died (idle TCP closed by
+        the printer, USB re-enumerated) is reopened and the call tried once more."""
+        was_open = self._open
+        try:
+            return self._call_once(fn, *args)
+        except PrinterNotFound:
+            if not was_open:
+                raise
+            return self._call_once(fn, *args)
+
+    def _call_once(self, fn, *args):
+        """Open if needed and run ``fn``; on a vanished device close it so the next call reopens."""
         self._ensure_open()
         try:
             return fn(*args)
@@ -85,11 +96,14 @@ class EscposPrinter(Printer):
         """Send a status command and read the answer (None when the transport cannot read)."""
         if not self.can_read:
             return None
-        self._call(self.device._raw, command)
-        reply = bytes(self._call(self.device._read) or b"")
+        return self._call(self._ask, command)
+
+    def _ask(self, command: bytes) -> bytes:
+        """One status round trip; on TCP an empty read means the printer closed the link."""
+        self.device._raw(command)
+        reply = bytes(self.device._read() or b"")
         if not reply and self.empty_read_is_eof:
-            self._drop()
-            raise PrinterNotFound("connection closed by the printer")
+            raise ConnectionResetError(errno.ECONNRESET, "connection closed by the printer")
         return reply
 
     def _drop(self) -> None:

@@ -33,6 +33,16 @@ class TcpPrinter:
             sock.close()
         self._conns = []
 
+    def drop_connections(self):
+        """Close open connections but keep listening, like a printer's idle timeout."""
+        for conn in getattr(self, "_conns", []):
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            conn.close()
+        self._conns = []
+
     def set_paper_out(self, out=True):
         self.paper = 0x72 if out else 0x12
 

@@ -58,3 +58,13 @@ def test_file_printer_writes_the_job(tmp_path):
 def test_too_wide_image_is_refused():
     with pytest.raises(ValueError):
         FakePrinter(paper_mm=58).print_image(Image.new("1", (576, 2), 1))
+
+
+def test_network_printer_reconnects_after_idle_close(tcp_printer):
+    printer = open_printer({"backend": "network", "host": "127.0.0.1", "port": tcp_printer.port,
+                            "timeout_s": 0.5})
+    assert printer.status() is PrinterStatus.ONLINE
+    tcp_printer.drop_connections()
+    assert printer.status() is PrinterStatus.ONLINE
+    printer.print_image(Image.new("1", (8, 8), 0))
+    printer.close()
