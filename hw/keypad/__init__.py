@@ -10,34 +10,37 @@ from hw.keypad.evdev_keypad import EvdevKeypad
 from hw.keypad.fake import FakeKeypad
 from hw.keypad.keymap import ACTIONS, DEFAULT_EVDEV_KEYMAP, DEFAULT_SERIAL_KEYMAP, make_keymap
 from hw.keypad.serial_keypad import SerialKeypad
+from hw.reader import DeviceState
 
 __all__ = ["ACTIONS", "EvdevKeypad", "FakeKeypad", "Keypad", "SerialKeypad", "open_keypad"]
 
 
-def _evdev(config, on_action):
+def _evdev(config, on_action, on_state):
     """A started EvdevKeypad for a config section."""
     pad = EvdevKeypad(evdev_opener(config), make_keymap(config.get("keymap"), DEFAULT_EVDEV_KEYMAP),
-                      on_action)
+                      on_action, on_state=on_state)
     pad.start()
     return pad
 
 
-def _serial(config, on_action):
+def _serial(config, on_action, on_state):
     """A started SerialKeypad for a config section."""
     import serial
 
     url, baud = config["port"], int(config.get("baudrate", 9600))
     pad = SerialKeypad(lambda: serial.serial_for_url(url, baudrate=baud, timeout=0.2),
                        make_keymap(config.get("keymap"), DEFAULT_SERIAL_KEYMAP), on_action,
-                       lines=bool(config.get("lines", False)))
+                       lines=bool(config.get("lines", False)), on_state=on_state)
     pad.start()
     return pad
 
 
-def open_keypad(config: Mapping[str, Any], on_action: Callable[[str], None] | None = None) -> Keypad:
-    """Start the keypad named by ``config["backend"]``: "evdev", "serial" or "fake"."""
+def open_keypad(config: Mapping[str, Any], on_action: Callable[[str], None] | None = None,
+                on_state: Callable[[DeviceState], None] | None = None) -> Keypad:
+    """Start the keypad named by ``config["backend"]``: "evdev", "serial" or "fake";
+    ``on_state`` hears CONNECTED / DISCONNECTED."""
     return choose_backend("keypad", config, {
-        "evdev": lambda c: _evdev(c, on_action),
-        "serial": lambda c: _serial(c, on_action),
+        "evdev": lambda c: _evdev(c, on_action, on_state),
+        "serial": lambda c: _serial(c, on_action, on_state),
         "fake": lambda c: FakeKeypad(make_keymap(c.get("keymap"), DEFAULT_EVDEV_KEYMAP), on_action),
     })

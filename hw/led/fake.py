@@ -120,3 +120,9 @@ class FakeLedServer:
         except OSError:
             pass
         self._server.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -78,3 +78,13 @@ def test_open_keypad_callback_gets_actions():
     pad = open_keypad({"backend": "fake", "keymap": {"KEY_F5": "absent"}}, on_action=got.append)
     pad.press_key("KEY_F5")
     assert got == ["absent"]
+
+
+def test_open_keypad_reports_a_missing_serial_keypad():
+    import threading
+
+    lost = threading.Event()
+    pad = open_keypad({"backend": "serial", "port": "/dev/nonexistent-keypad"},
+                      on_state=lambda s: s.value == "disconnected" and lost.set())
+    assert lost.wait(3)
+    pad.close()

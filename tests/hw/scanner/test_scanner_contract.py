@@ -64,3 +64,14 @@ def test_fake_scanner_unplugged_reads_nothing():
 def test_open_scanner_unknown_backend():
     with pytest.raises(UnknownBackend, match="evdev"):
         open_scanner({"backend": "bluetooth"})
+
+
+def test_open_scanner_reports_a_missing_serial_reader():
+    import threading
+
+    states, lost = [], threading.Event()
+    scanner = open_scanner({"backend": "serial", "port": "/dev/nonexistent-scanner"},
+                           on_state=lambda s: (states.append(s), lost.set()))
+    assert lost.wait(3)
+    scanner.close()
+    assert states[0].value == "disconnected" and states[-1].value == "closed"
