@@ -28,7 +28,10 @@ class EvdevSource:
         ready, _, _ = select.select([self.device.fd], [], [], timeout)
         if not ready:
             return []
-        return list(self.device.read())
+        try:
+            return list(self.device.read())
+        except BlockingIOError:
+            return []
 
     def close(self) -> None:
         """Release the grab and close the file."""

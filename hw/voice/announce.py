@@ -9,6 +9,7 @@ from hw.voice.pack import CHANNELS, SAMPLE_RATE, SAMPLE_WIDTH, VoicePack
 
 GAP_MS = 40
 PHRASE_GAP_MS = 250
+TAIL_MS = 500
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ def _silence(ms: int) -> bytes:
 
 
 def assemble(tokens: list[str], pack: VoicePack) -> bytes:
-    """One WAV file (bytes) with the clips of ``tokens`` in order, short gaps between words."""
+    """One WAV file (bytes) with the clips of ``tokens`` in order, short gaps between words,
+    and a trailing pause so consecutive calls in the queue do not run together."""
     out = io.BytesIO()
     with wave.open(out, "wb") as w:
         w.setnchannels(CHANNELS)
@@ -47,4 +49,5 @@ def assemble(tokens: list[str], pack: VoicePack) -> bytes:
                 w.writeframes(_silence(PHRASE_GAP_MS if tokens[i - 1] in ("chime", "call_ticket")
                                        or token == "to_counter" else GAP_MS))
             w.writeframes(pack.clip(token).frames)
+        w.writeframes(_silence(TAIL_MS))
     return out.getvalue()

@@ -95,3 +95,12 @@ def test_find_input_device_not_found_is_typed():
 def test_evdev_opener_needs_path_or_ids():
     with pytest.raises(ValueError):
         evdev_opener({"backend": "evdev"})
+
+
+def test_evdev_source_spurious_wakeup_is_no_events():
+    device = PipeDevice()
+    device.read = lambda: (os.read(device.fd, 1), (_ for _ in ()).throw(BlockingIOError()))
+    source = EvdevSource(device)
+    os.write(device.write_fd, b"x")
+    assert source.events(1) == []
+    source.close()

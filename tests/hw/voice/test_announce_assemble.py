@@ -22,3 +22,10 @@ def test_assemble_is_one_wav_in_pack_format_longer_than_its_clips():
         clip_frames = sum(len(pack.clip(t).frames) for t in tokens) // 2
         assert w.getnframes() > clip_frames
         assert 3 < w.getnframes() / 22050 < 15
+
+
+def test_assemble_ends_with_a_pause_between_calls():
+    wav = assemble(["hai"], VoicePack())
+    with wave.open(io.BytesIO(wav)) as w:
+        frames = w.readframes(w.getnframes())
+    assert frames[-22050:] == b"\x00" * 22050
