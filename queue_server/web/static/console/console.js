@@ -480,6 +480,7 @@
   function onKey(event) {
     if (event.repeat || event.ctrlKey || event.altKey || event.metaKey) return;
     if ($("transfer-dialog").open || $("desk").hidden) return;
+    if (event.key === "Escape") clearError();
     var tag = event.target.tagName;
     if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") {
       if (event.key === "Escape") event.target.blur();
