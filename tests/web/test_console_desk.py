@@ -212,3 +212,24 @@ def test_desk_leave_counter_returns_to_picker(live_centre, page):
     expect(page.locator("#picker")).to_be_visible()
     expect(page.locator(".counter-card[data-counter='1']")).to_contain_text("Trống")
     assert counter_state(live_centre, 1).status.value == "closed"
+
+
+def test_desk_reload_returns_to_the_held_counter(live_centre, page):
+    open_console(page, live_centre, counter=2)
+    label = issue(live_centre)
+    expect(page.locator("#waiting-body tr")).to_have_count(1)
+    page.keyboard.press("n")
+    expect(page.locator("#cur-number")).to_have_text(label)
+    page.reload()
+    expect(page.locator("#cur-number")).to_have_text(label)
+    expect(page.locator("#where")).to_contain_text("Quầy 2")
+
+
+def test_desk_escape_closes_the_error(live_centre, page):
+    open_console(page, live_centre, counter=1)
+    page.fill("#call-label", "9999")
+    page.press("#call-label", "Enter")
+    expect(page.locator("#error")).to_be_visible()
+    page.keyboard.press("Escape")  # also leaves the text box
+    expect(page.locator("#call-label")).not_to_be_focused()
+    expect(page.locator("#error")).to_be_hidden()
