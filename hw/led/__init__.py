@@ -21,7 +21,7 @@ def make_codec(config: Mapping[str, Any]) -> Codec:
     """The codec named by ``config["protocol"]``: "stx" (default) or "modbus"."""
     return choose_backend("LED protocol", {"backend": config.get("protocol", "stx")}, {
         "stx": lambda _: StxCodec(width=int(config.get("width", 4))),
-        "modbus": lambda _: ModbusCodec(register=int(config.get("register", 0)),
+        "modbus": lambda _: ModbusCodec(register=int(config.get("start_register", 0)),
                                         symbols=config.get("symbols")),
     })
 

@@ -21,7 +21,7 @@ __all__ = ["Announcement", "AudioOutput", "FakeAudio", "PygameAudio", "VoicePack
 def open_voice(config: Mapping[str, Any]) -> VoiceQueue:
     """A voice queue from ``{"backend": "pygame"|"fake", "pack": dir, "zero_tens": "linh",
     "digit_by_digit": false}``; a pack missing clips is refused at start, not mid-call."""
-    pack = VoicePack(config.get("pack", DEFAULT_PACK))
+    pack = VoicePack(config.get("pack") or DEFAULT_PACK)
     if missing := pack.missing():
         raise VoicePackError(f"voice pack {pack.directory} lacks {', '.join(missing)}")
     return VoiceQueue(open_audio(config), pack, config.get("zero_tens", "linh"),

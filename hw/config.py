@@ -1,0 +1,130 @@
+"""Typed, documented config sections for every device kind (pydantic), for apps to embed.
+
+A device app's schema can hold e.g. ``printer: PrinterConfig``; ``section.model_dump()`` is the
+dict the ``open_xxx(config)`` factories take. Typos and wrong types fail with the key's name.
+"""
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _PrinterCommon(_Section):
+    paper_mm: Literal[58, 80] = Field(80, description="Paper width: 58 mm (384 dots) or 80 mm (576 dots).")
+    cutter: Literal["full", "partial", "none"] = Field("partial", description="Cut after each ticket; 'none' feeds to the tear bar.")
+    check_status: bool = Field(True, description="Ask the paper sensor before each ticket.")
+    english: bool = Field(False, description="Print English labels under the Vietnamese ones.")
+    timeout_s: float = Field(3.0, gt=0, description="Write / status timeout.")
+
+
+class UsbPrinter(_PrinterCommon):
+    """An ESC/POS printer on USB (pyusb), found by vendor:product id (see lsusb)."""
+
+    backend: Literal["usb"]
+    vendor_id: int = Field(ge=0, le=0xFFFF)
+    product_id: int = Field(ge=0, le=0xFFFF)
+    in_ep: int = Field(0x82, description="Bulk IN endpoint (status replies).")
+    out_ep: int = Field(0x01, description="Bulk OUT endpoint.")
+
+
+class SerialPrinter(_PrinterCommon):
+    """An ESC/POS printer on a serial port."""
+
+    backend: Literal["serial"]
+    device: str = Field(description="e.g. /dev/printer-kiosk (a udev symlink).")
+    baudrate: int = 9600
+
+
+class NetworkPrinter(_PrinterCommon):
+    """An ESC/POS printer on the network (raw TCP, port 9100)."""
+
+    backend: Literal["network"]
+    host: str
+    port: int = Field(9100, ge=1, le=65535)
+
+
+class FilePrinter(_PrinterCommon):
+    """A write-only device file such as /dev/usb/lp0 (no status)."""
+
+    backend: Literal["file"]
+    device: str
+
+
+class OtherPrinter(_PrinterCommon):
+    """python-escpos's Dummy (keeps bytes in memory) or the fake printer."""
+
+    backend: Literal["dummy", "fake"]
+
+
+PrinterConfig = Annotated[UsbPrinter | SerialPrinter | NetworkPrinter | FilePrinter | OtherPrinter,
+                          Field(discriminator="backend")]
+
+
+class EvdevDevice(_Section):
+    """A USB HID scanner or keypad read through evdev: by-id path, or vendor and product ids."""
+
+    backend: Literal["evdev"]
+    path: str | None = Field(None, description="/dev/input/by-id/...-event-kbd")
+    vendor_id: int | None = None
+    product_id: int | None = None
+    keymap: dict[str, str] | None = Field(None, description="Keypads only: key name → action.")
+
+
+class SerialDevice(_Section):
+    """A serial / USB-CDC scanner or keypad."""
+
+    backend: Literal["serial"]
+    port: str = Field(description="Device path or pyserial URL.")
+    baudrate: int = 9600
+    keymap: dict[str, str] | None = Field(None, description="Keypads only: key → action.")
+    lines: bool = Field(False, description="Keypads only: one key name per line.")
+
+
+class FakeDevice(_Section):
+    """The fake device (tests, demos)."""
+
+    backend: Literal["fake"]
+    keymap: dict[str, str] | None = None
+
+
+InputConfig = Annotated[EvdevDevice | SerialDevice | FakeDevice, Field(discriminator="backend")]
+
+
+class LedBusConfig(_Section):
+    """One RS-485 line of counter displays."""
+
+    backend: Literal["serial", "fake"]
+    port: str | None = Field(None, description="Serial device or pyserial URL (socket://...).")
+    baudrate: int = 9600
+    protocol: Literal["stx", "modbus"] = "stx"
+    width: int = Field(4, ge=1, le=8, description="STX: digits on the display.")
+    start_register: int = Field(0, ge=0, le=0xFFFF, description="Modbus: first holding register.")
+    symbols: dict[str, int] | None = Field(None, description="Modbus: text → register value.")
+    timeout_s: float = Field(0.2, gt=0)
+    retries: int = Field(2, ge=0, le=10)
+
+
+class LedDisplayConfig(_Section):
+    """One counter's display on a bus."""
+
+    address: int = Field(ge=1, le=247)
+    pause_symbol: str = "----"
+    blink_seconds: float = Field(5.0, ge=0)
+
+
+class VoiceConfig(_Section):
+    """The announcement voice."""
+
+    backend: Literal["pygame", "fake"] = "pygame"
+    pack: str | None = Field(None, description="Voice pack directory; the bundled espeak-ng pack if unset.")
+    zero_tens: Literal["linh", "lẻ"] = "linh"
+    digit_by_digit: bool = False
+
+
+def section(kind, data: dict):
+    """Validate ``data`` as a section of ``kind`` and return the plain dict for the factory."""
+    return TypeAdapter(kind).validate_python(data).model_dump(exclude_none=True)
