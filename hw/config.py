@@ -6,7 +6,7 @@ dict the ``open_xxx(config)`` factories take. Typos and wrong types fail with th
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 
 class _Section(BaseModel):
@@ -72,6 +72,13 @@ class EvdevDevice(_Section):
     vendor_id: int | None = None
     product_id: int | None = None
     keymap: dict[str, str] | None = Field(None, description="Keypads only: key name → action.")
+
+    @model_validator(mode="after")
+    def _located(self):
+        """A device is found by path, or by both ids."""
+        if not self.path and (self.vendor_id is None or self.product_id is None):
+            raise ValueError("set 'path' or both 'vendor_id' and 'product_id'")
+        return self
 
 
 class SerialDevice(_Section):

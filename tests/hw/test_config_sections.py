@@ -56,3 +56,9 @@ def test_led_bus_section_settings_reach_the_codec():
     bus = open_led_bus(section(LedBusConfig, {"backend": "fake", "protocol": "modbus",
                                               "start_register": 16}))
     assert bus.codec.register == 16
+
+
+def test_evdev_section_needs_path_or_ids():
+    with pytest.raises(ValidationError, match="vendor_id"):
+        section(InputConfig, {"backend": "evdev", "vendor_id": 0x0C2E})
+    assert section(InputConfig, {"backend": "evdev", "path": "/dev/input/by-id/x"})["path"]
