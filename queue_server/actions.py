@@ -238,3 +238,94 @@ def _snapshot(service, principal, p) -> dict:
     snap = service.snapshot()
     snap["me"] = principal.to_dict()
     return snap
+
+
+# -- dossiers (docs/dossiers.md) -----------------------------------------------------------------
+
+from datetime import date as _date  # noqa: E402
+from typing import Literal  # noqa: E402
+
+from .dossier_service import DossierService  # noqa: E402
+from .dossiers.calendar import DeadlineUnit  # noqa: E402
+from .dossiers.model import DossierStatus  # noqa: E402
+from .reporting.phu_luc_1 import NOTE_STAR_STAR, format_rows  # noqa: E402
+
+DOSSIER_READERS = {Role.KIOSK, Role.DISPLAY, Role.OFFICER, Role.ADMIN, Role.SUPERVISOR}
+_CODE = Field(min_length=1, max_length=64, description="Dossier code (mã hồ sơ), e.g. 000.17.22.H56-210531-0001.")
+_WHEN = "Date and time: ISO 8601 or dd/mm/yyyy [HH:MM]; without a zone, the centre's local time."
+
+
+class DossierCode(Payload):
+    code: str = _CODE
+
+
+class DossierPush(Payload):
+    code: str = _CODE
+    status: str | None = Field(None, max_length=64, description="New status: our value or the Vietnamese label.")
+    at: str | None = Field(None, max_length=40, description="When the change happened (default: now). " + _WHEN)
+    due_at: str | None = Field(None, max_length=40, description="Appointment date (new one after an apology). " + _WHEN)
+    procedure: str | None = Field(None, max_length=500)
+    department: str | None = Field(None, max_length=200, description="Department id, name or alias.")
+    applicant_name: str | None = Field(None, max_length=200, description="Personal data: never shown unmasked.")
+    applicant_phone: str | None = Field(None, max_length=20, description="Personal data: for result-ready notices.")
+    received_at: str | None = Field(None, max_length=40, description="Default: now. " + _WHEN)
+    resolved_at: str | None = Field(None, max_length=40, description="Result / closing date. " + _WHEN)
+    deadline: float | None = Field(None, gt=0, le=3650, description="Legal time limit, when due_at is not given.")
+    deadline_unit: DeadlineUnit = Field(DeadlineUnit.WORKING_DAYS, description="How `deadline` is counted.")
+    level: int | None = Field(None, ge=1, le=4, description="Online service level 1-4.")
+    channel: str | None = Field(None, max_length=40, description="in_person, online, post (or Vietnamese).")
+
+
+class DossierScan(CounterRef):
+    code: str = _CODE
+    status: Literal["received", "result_ready", "result_returned"] = Field(
+        description="received (a requested supplement came in), result_ready, result_returned.")
+
+
+class DossierBoard(Payload):
+    department: str | None = Field(None, max_length=64, description="Only this department.")
+    limit: int | None = Field(None, ge=1, le=500, description="Dossiers per list (default from config).")
+
+
+class DossierReport(Payload):
+    model_config = ConfigDict(populate_by_name=True)
+    month: str | None = Field(None, pattern=r"^\d{4}-\d{1,2}$", description="Reporting month YYYY-MM (cut-off day).")
+    first: _date | None = Field(None, alias="from", description="First day YYYY-MM-DD (with `to`).")
+    last: _date | None = Field(None, alias="to", description="Last day YYYY-MM-DD, inclusive.")
+
+
+@action("dossier_lookup", DOSSIER_READERS, DossierCode, "GET", "/api/dossiers/lookup",
+        "Look a dossier up by code (public view: masked name, no phone)")
+def _dossier_lookup(service, principal, p: DossierCode) -> dict:
+    return {"dossier": DossierService.of(service).lookup(p.code)}
+
+
+@action("dossier_push", {Role.GATEWAY, Role.ADMIN}, DossierPush, "POST", "/api/dossiers/push",
+        "The one-stop software creates a dossier or changes its status / appointment date")
+def _dossier_push(service, principal, p: DossierPush) -> dict:
+    fields = p.model_dump(exclude_none=True)
+    if "deadline" not in fields:
+        fields.pop("deadline_unit", None)
+    return DossierService.of(service).push(fields, actor=f"{principal.kind}:{principal.id}")
+
+
+@action("dossier_scan_update", {Role.OFFICER, Role.ADMIN}, DossierScan, "POST",
+        "/api/counters/{counter}/dossier-scan", "Update a dossier by scanning its receipt at the counter")
+def _dossier_scan(service, principal, p: DossierScan) -> dict:
+    check_counter(service, principal, p.counter)
+    return DossierService.of(service).scan(p.code, DossierStatus(p.status), p.counter,
+                                           actor=f"{principal.kind}:{principal.id}")
+
+
+@action("dossier_board", DOSSIER_READERS, DossierBoard, "GET", "/api/dossiers/board",
+        "Status board: results waiting, due today, overdue (masked names)")
+def _dossier_board(service, principal, p: DossierBoard) -> dict:
+    return DossierService.of(service).board(p.department, p.limit)
+
+
+@action("report_dossiers", {Role.ADMIN, Role.SUPERVISOR}, DossierReport, "GET", "/api/reports/dossiers",
+        "Phụ lục I for a reporting month or a range of days")
+def _report_dossiers(service, principal, p: DossierReport) -> dict:
+    registry = DossierService.of(service)
+    report = registry.report(registry.period(p.month, p.first, p.last))
+    return {**report.as_dict(), "table": format_rows(report), "note": NOTE_STAR_STAR}

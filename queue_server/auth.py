@@ -26,6 +26,7 @@ class Role(str, Enum):
     DISPLAY = "display"        # watches
     TERMINAL = "terminal"      # rates the service of its counter
     KEYPAD = "keypad"          # a counter's hardware keypad: acts for its counter
+    GATEWAY = "gateway"        # the province's one-stop software: pushes dossier changes
 
     @property
     def is_device(self) -> bool:
@@ -33,7 +34,7 @@ class Role(str, Enum):
 
 
 USER_ROLES = (Role.ADMIN, Role.SUPERVISOR, Role.OFFICER)
-DEVICE_ROLES = (Role.KIOSK, Role.DISPLAY, Role.TERMINAL, Role.KEYPAD)
+DEVICE_ROLES = (Role.KIOSK, Role.DISPLAY, Role.TERMINAL, Role.KEYPAD, Role.GATEWAY)
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,51 @@ def cmd_device_add(args) -> int:
     return 0
 
 
+def cmd_dossiers_import(args) -> int:
+    from .dossier_service import DossierService, ImportFileError
+    from .storage import Store
+    path = Path(args.file)
+    registry = DossierService(load_config(args.config), Store(args.db))
+    try:
+        report = registry.import_data(path.read_bytes(), args.format or path.name, path.name, actor="cli")
+    except ImportFileError as exc:
+        print(f"motcua: {path}: {exc.reason_vi} / {exc.reason_en}; nothing imported", file=sys.stderr)
+        return 1
+    print(f"{path}: accepted {report.accepted} (new {report.new}, changed {report.changed}, "
+          f"unchanged {report.unchanged}), rejected {len(report.rejected)}, identical repeats "
+          f"{len(report.repeated_lines)}")
+    for r in report.rejected:
+        print(f"  line {r.line}: {r.code or '-'}: {r.reason_vi} / {r.reason_en}")
+    return 0
+
+
+def cmd_report_dossiers(args) -> int:
+    from .dossier_service import DossierService, parse_period
+    from .reporting.export import render
+    from .storage import Store
+    config = load_config(args.config)
+    period = parse_period(args.month, args.first, args.last, config.centre.report_cutoff_day)
+    report = DossierService(config, Store(args.db)).report(period)
+    data = render(report, args.format, config.centre.name)
+    if args.output:
+        Path(args.output).write_bytes(data)
+        print(f"motcua: Phụ lục I, {period.label} → {args.output}")
+    elif args.format == "xlsx":
+        print("motcua: --format xlsx needs --output FILE", file=sys.stderr)
+        return 2
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+    return 0
+
+
+def _day(text: str):
+    from datetime import date
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text}") from None
+
+
 def _common(p: argparse.ArgumentParser, config: bool = True, db: bool = True) -> None:
     if config:
         p.add_argument("--config", default=str(DEMO_CONFIG), help="centre TOML file (default: the demo centre)")
@@ -105,10 +150,30 @@ def build_parser() -> argparse.ArgumentParser:
     dsub = p.add_subparsers(dest="device_command", required=True)
     d = dsub.add_parser("add", help="register a device and print its token")
     _common(d)
-    d.add_argument("name"); d.add_argument("--role", choices=["kiosk", "display", "terminal", "keypad"], required=True)
+    d.add_argument("name"); d.add_argument("--role", choices=["kiosk", "display", "terminal", "keypad", "gateway"], required=True)
     d.add_argument("--counter", type=int, default=None, help="the counter of a terminal or keypad")
     d.add_argument("--group", default=None, help="the display group (room/floor) of a display")
     d.set_defaults(func=cmd_device_add)
+
+    p = sub.add_parser("dossiers", help="the dossier registry (hồ sơ)")
+    dsub = p.add_subparsers(dest="dossiers_command", required=True)
+    d = dsub.add_parser("import", help="import a one-stop software export (CSV, XLSX, JSON)")
+    _common(d)
+    d.add_argument("file", help="the export file")
+    d.add_argument("--format", choices=["csv", "xlsx", "json"], default=None, help="default: from the file name")
+    d.set_defaults(func=cmd_dossiers_import)
+
+    p = sub.add_parser("report", help="monthly reports")
+    rsub = p.add_subparsers(dest="report_command", required=True)
+    r = rsub.add_parser("dossiers", help="Phụ lục I: dossier handling by department")
+    _common(r)
+    when = r.add_mutually_exclusive_group(required=True)
+    when.add_argument("--month", help="reporting month YYYY-MM (cut on centre.report_cutoff_day)")
+    when.add_argument("--from", dest="first", type=_day, help="first day YYYY-MM-DD (with --to)")
+    r.add_argument("--to", dest="last", type=_day, help="last day YYYY-MM-DD, inclusive")
+    r.add_argument("--format", choices=["table", "csv", "xlsx", "json"], default="table")
+    r.add_argument("--output", default=None, help="write to this file (required for xlsx)")
+    r.set_defaults(func=cmd_report_dossiers)
     return parser
 
 

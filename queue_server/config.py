@@ -135,6 +135,31 @@ class CentreInfo(_Section):
     public_url: str = Field("", description="Base URL printed in ticket QR codes; defaults to the server's.")
 
 
+class DossierNotify(_Section):
+    """Telling citizens their result is ready (SMS or Zalo gateway); optional."""
+
+    kind: str = Field("log", pattern=r"^(log|http)$",
+                      description="'log' only writes the message to the server log; 'http' POSTs it to `url`.")
+    url: str = Field("", description="Gateway endpoint for kind = 'http'; receives JSON {phone, message, code}.")
+    token: str = Field("", description="Sent as 'Authorization: Bearer <token>' when set.")
+    template: str = Field(
+        "Ho so {code} da co ket qua. Moi ong/ba den {centre} nhan ket qua.",
+        description="Message text; placeholders {code}, {procedure}, {department}, {centre}, {due_date}.")
+    timeout_seconds: float = Field(5.0, gt=0, le=60, description="HTTP timeout of one attempt.")
+
+
+class DossierSettings(_Section):
+    """The dossier registry: import column mapping, export names of departments, calendar, notices."""
+
+    column_mapping: dict[str, list[str]] = Field(
+        default={}, description="Field → export headers, overriding the importer's defaults field by field.")
+    department_aliases: dict[str, list[str]] = Field(
+        default={}, description="Department id → other names the one-stop software's exports use for it.")
+    holidays_file: str = Field("", description="Holiday/làm bù TOML for working-day deadlines; default: shipped.")
+    board_limit: int = Field(50, ge=1, le=500, description="Dossiers listed per list on the status board.")
+    notify: DossierNotify = DossierNotify()
+
+
 class CentreConfig(_Section):
     """A whole centre: the file's top level."""
 
@@ -143,6 +168,7 @@ class CentreConfig(_Section):
     queue: QueueRules = QueueRules()
     departments: list[Department] = Field(min_length=1)
     counters: list[Counter] = Field(min_length=1)
+    dossiers: DossierSettings = DossierSettings()
 
     @model_validator(mode="after")
     def _references(self):

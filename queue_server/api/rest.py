@@ -27,9 +27,18 @@ def _body() -> dict:
     return data
 
 
+def _query(name: str) -> dict:
+    """A GET action's payload fields given as query parameters (`?code=...`); others are ignored."""
+    if request.method != "GET":
+        return {}
+    fields = ACTIONS[name].payload.model_fields
+    known = set(fields) | {f.alias for f in fields.values() if f.alias}
+    return {k: v for k, v in request.args.items() if k in known}
+
+
 def _route(name: str):
     def view(**path_args):
-        payload = _body() | path_args
+        payload = _body() | _query(name) | path_args
         return jsonify(perform(_service(), current_principal(), name, payload))
     view.__name__ = f"action_{name}"
     return view
@@ -96,3 +105,28 @@ def http_error(exc: HTTPException):
     body = {"code": exc.name.lower().replace(" ", "_"), "message": messages.get(exc.code, exc.name),
             "message_en": exc.description or exc.name}
     return jsonify({"error": body}), exc.code
+
+
+DOSSIER_IMPORT_MAX_BYTES = 64 * 1024 * 1024
+
+
+@api.post("/api/dossiers/import")
+def dossiers_import():
+    """Admin: upload a one-stop export (multipart field `file`; optional `format`: csv, xlsx, json)."""
+    from ..auth import Role, forbidden
+    from ..dossier_service import DossierService, ImportFileError
+
+    principal = current_principal()
+    if principal.role is not Role.ADMIN:
+        raise forbidden()
+    request.max_content_length = DOSSIER_IMPORT_MAX_BYTES
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        raise invalid("Cần tệp xuất hồ sơ (trường 'file')", "Upload the export as the multipart field 'file'")
+    fmt = request.form.get("format") or upload.filename
+    try:
+        report = DossierService.of(_service()).import_data(upload.read(), fmt, upload.filename,
+                                                           actor=f"{principal.kind}:{principal.id}")
+    except ImportFileError as exc:
+        raise invalid(exc.reason_vi, exc.reason_en) from None
+    return jsonify(report.to_dict())

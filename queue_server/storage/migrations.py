@@ -54,7 +54,32 @@ def _v3_ratings(db: Database) -> None:
     db.execute("CREATE INDEX idx_ratings_at ON ratings(centre_id, at)")
 
 
-MIGRATIONS = [_v1_queue, _v2_people_and_devices, _v3_ratings]
+def _v4_dossiers(db: Database) -> None:
+    # *_day columns are local (Asia/Ho_Chi_Minh) days as date.toordinal(), computed when written:
+    # SQLite's julianday() would take the UTC day of a +07:00 timestamp. closed_day is 10**9 while open.
+    db.execute("""CREATE TABLE dossiers (
+        centre_id TEXT NOT NULL, code TEXT NOT NULL, procedure TEXT NOT NULL, department_id TEXT NOT NULL,
+        applicant_name TEXT NOT NULL DEFAULT '', applicant_phone TEXT NOT NULL DEFAULT '',
+        received_at TEXT NOT NULL, due_at TEXT NOT NULL, resolved_at TEXT, status TEXT NOT NULL,
+        channel TEXT NOT NULL, level INTEGER, received_day INTEGER NOT NULL, due_day INTEGER NOT NULL,
+        closed_day INTEGER NOT NULL, outcome INTEGER NOT NULL, online INTEGER NOT NULL,
+        level34 INTEGER NOT NULL, fingerprint TEXT NOT NULL, source TEXT NOT NULL, updated_at TEXT NOT NULL,
+        PRIMARY KEY (centre_id, code))""")
+    db.execute("CREATE INDEX idx_dossiers_facts ON dossiers(centre_id, received_day, closed_day, department_id, "
+               "due_day, outcome, online, level34)")
+    db.execute("CREATE INDEX idx_dossiers_board ON dossiers(centre_id, outcome, status, due_day)")
+    db.execute("""CREATE TABLE dossier_history (
+        id INTEGER PRIMARY KEY, centre_id TEXT NOT NULL, code TEXT NOT NULL, status TEXT NOT NULL,
+        at TEXT NOT NULL, source TEXT NOT NULL, actor TEXT NOT NULL DEFAULT '', counter INTEGER)""")
+    db.execute("CREATE INDEX idx_dossier_history ON dossier_history(centre_id, code, id)")
+    db.execute("""CREATE TABLE dossier_imports (
+        id INTEGER PRIMARY KEY, centre_id TEXT NOT NULL, at TEXT NOT NULL, filename TEXT NOT NULL,
+        sha256 TEXT NOT NULL, actor TEXT NOT NULL DEFAULT '', accepted INTEGER NOT NULL, new INTEGER NOT NULL,
+        changed INTEGER NOT NULL, unchanged INTEGER NOT NULL, rejected INTEGER NOT NULL,
+        repeated INTEGER NOT NULL)""")
+
+
+MIGRATIONS = [_v1_queue, _v2_people_and_devices, _v3_ratings, _v4_dossiers]
 
 
 def migrate(db: Database) -> int:
