@@ -217,9 +217,9 @@ class DossierService:
             old = self.dossiers.get(self.centre_id, code)
             if old is None:
                 raise not_found(code)
-            target = DossierStatus.IN_PROGRESS if (status is DossierStatus.RECEIVED and old.status is
-                                                   DossierStatus.SUPPLEMENT_REQUESTED) else status
-            if target is old.status or (status is DossierStatus.RECEIVED and old.status.is_open):
+            resumes = status is DossierStatus.RECEIVED and old.status is DossierStatus.SUPPLEMENT_REQUESTED
+            target = DossierStatus.IN_PROGRESS if resumes else status
+            if target is old.status or (status is DossierStatus.RECEIVED and old.status.is_open and not resumes):
                 return {"changed": False, "seq": self._seq(), "dossier": self.public(old)}
             now = self.clock()
             steps = [target]
