@@ -147,6 +147,12 @@ class DossierNotify(_Section):
         description="Message text; placeholders {code}, {procedure}, {department}, {centre}, {due_date}.")
     timeout_seconds: float = Field(5.0, gt=0, le=60, description="HTTP timeout of one attempt.")
 
+    @model_validator(mode="after")
+    def _url_for_http(self):
+        if self.kind == "http" and not self.url:
+            raise ValueError("kind = 'http' needs a url")
+        return self
+
 
 class DossierSettings(_Section):
     """The dossier registry: import column mapping, export names of departments, calendar, notices."""
