@@ -30,18 +30,24 @@ def browser():
 
 @pytest.fixture
 def new_page(browser):
-    """Open pages in fresh browser contexts (separate cookies: separate officers)."""
-    contexts = []
+    """Open pages in fresh browser contexts (separate cookies: separate officers).
+
+    Any uncaught JavaScript error on a page fails the test.
+    """
+    contexts, errors = [], []
 
     def make(viewport=VIEWPORT):
         context = browser.new_context(viewport=viewport, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        return page
 
     yield make
     for context in contexts:
         context.close()
+    assert not errors, f"JavaScript errors: {errors}"
 
 
 @pytest.fixture

@@ -322,7 +322,8 @@
       b.disabled = !ready || !allowed(b.dataset.action);
     });
     document.querySelectorAll(".counter-card").forEach(function (b) { b.disabled = !ready; });
-    $("call-label").disabled = !ready || !allowed("call_number");
+    // The number box stays usable while an action is pending: typing ahead is allowed.
+    $("call-label").disabled = !state.connected || state.seq === null || !allowed("call_number");
     var c = mine();
     var paused = c && c.status === "paused";
     var label = document.querySelector(".pause-label");
@@ -549,7 +550,8 @@
   });
   $("call-number-form").addEventListener("submit", function (e) {
     e.preventDefault();
-    callNumber();
+    if (state.busy) state.nextKey = "call_number";
+    else callNumber();
   });
   $("error-close").addEventListener("click", clearError);
   $("transfer-form").addEventListener("submit", submitTransfer);
