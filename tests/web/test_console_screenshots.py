@@ -53,7 +53,9 @@ def test_screenshots_login_and_console(live_centre, new_page, shots):
     expect(page.locator("#waiting-body tr")).to_have_count(6)
     page.keyboard.press("n")
     page.keyboard.press("r")
-    expect(page.locator("#cur-status")).to_contain_text("đã gọi lại 1 lần")
+    expect(page.locator("#notice")).to_have_text("Đã gọi lại")
+    page.locator("body:not(.is-busy)").wait_for()
+    page.wait_for_timeout(300)
     shots(page, "desk")
 
     page.keyboard.press("t")
