@@ -22,7 +22,7 @@ from typing import Callable
 
 from .clock import SystemClock
 from .config import CentreConfig
-from .dossiers.calendar import DeadlineUnit, WorkCalendar
+from .dossiers.calendar import WorkCalendar
 from .dossiers.import_fields import (FieldProblem, cell_text, parse_channel, parse_datetime, parse_level,
                                      parse_status, text_key)
 from .dossiers.importer import DEFAULT_MAPPING, ImportFileError, Rejection, import_file
