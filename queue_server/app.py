@@ -37,7 +37,7 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     from .api.rest import api, http_error
     from .web import web
 
-    app = Flask(__name__)
+    app = Flask(__name__, static_folder=None)     # static files are the web blueprint's
     app.config.update(SECRET_KEY=secret or secret_key(Path(db_path).parent),
                       SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
                       MAX_CONTENT_LENGTH=2 * 1024 * 1024, JSON_AS_ASCII=False)

@@ -1,10 +1,15 @@
 """`motcua demo`: the server with the demo centre and a simulated centre day."""
 from __future__ import annotations
 
+import subprocess
+import threading
+import time
+import urllib.request
 from pathlib import Path
 
 from ..app import create_app, run_server
 from ..config import Hours, load_config, DEMO_CONFIG
+from .devices import device_commands
 from .people import DEMO_PASSWORD, officer_username, seed_accounts
 from .simulator import CentreSimulator
 
@@ -35,12 +40,49 @@ def run_demo(db_path: str = "var/demo.db", host: str = "127.0.0.1", port: int = 
         simulator = CentreSimulator(service, seeded["officers"], speed=speed)
         simulator.start()
     _print_welcome(config, host, port, seeded)
+    devices = DeviceProcesses(device_commands(f"http://{host}:{port}", seeded) if seeded else [])
+    devices.start_when_ready(f"http://{host}:{port}/healthz")
     try:
         run_server(app, host, port)
     finally:
+        devices.stop()
         if simulator:
             simulator.stop()
     return 0
+
+
+class DeviceProcesses:
+    """The demo's device apps, started once the server answers and stopped with it."""
+
+    def __init__(self, commands: list[list[str]]):
+        self.commands = commands
+        self.procs: list[subprocess.Popen] = []
+        self.stopping = threading.Event()
+
+    def start_when_ready(self, health_url: str) -> None:
+        if self.commands:
+            threading.Thread(target=self._start, args=(health_url,), daemon=True).start()
+
+    def _start(self, health_url: str) -> None:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(health_url, timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        for argv in self.commands:
+            if not self.stopping.is_set():
+                self.procs.append(subprocess.Popen(argv))
+
+    def stop(self) -> None:
+        self.stopping.set()
+        for proc in self.procs:
+            proc.terminate()
+        for proc in self.procs:
+            try:
+                proc.wait(5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 def _print_welcome(config, host: str, port: int, seeded) -> None:

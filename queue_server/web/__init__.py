@@ -6,7 +6,6 @@ console is vanilla JS over the `/counter` Socket.IO namespace (static/console.js
 from __future__ import annotations
 
 import hmac
-from pathlib import Path
 
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 
@@ -16,14 +15,6 @@ from ..engine import QueueError
 
 web = Blueprint("web", __name__, template_folder="templates", static_folder="static", static_url_path="/static")
 
-
-@web.record_once
-def _serve_static_from_here(state) -> None:
-    """The app's own `/static` route (Flask's default) shadows this blueprint's, and the app has no
-    static folder of its own: point it here so `/static/...` serves these files."""
-    app = state.app
-    if app.static_folder is not None and not Path(app.static_folder).is_dir():
-        app.static_folder = web.static_folder
 
 BAD_FORM = {"code": "csrf", "message": "Phiên làm việc không hợp lệ, vui lòng tải lại trang",
             "message_en": "The form has expired: reload the page and try again"}
