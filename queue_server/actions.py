@@ -33,6 +33,8 @@ class IssueTicket(Payload):
     priority: bool = Field(False, description="Priority group (elderly, disabled, pregnant, war invalids).")
     source: TicketSource = Field(TicketSource.KIOSK, description="Where the ticket was taken.")
     dossier_code: str | None = Field(None, max_length=64, description="Dossier receipt scanned for this ticket.")
+    request_id: str | None = Field(None, pattern=r"^[A-Za-z0-9_-]{8,64}$",
+                                   description="Client-made idempotency key: resending it returns the same ticket.")
 
 
 class CounterRef(Payload):
@@ -126,15 +128,20 @@ def _counter_result(service: QueueService, counter: int, events) -> dict:
 @action("issue_ticket", {Role.KIOSK, Role.ADMIN, Role.OFFICER}, IssueTicket, "POST", "/api/tickets",
         "Issue a ticket for a service")
 def _issue(service, principal, p: IssueTicket) -> dict:
-    if principal.role is Role.OFFICER:
-        source = TicketSource.OFFICER
-    else:
-        source = p.source
-    if principal.role is Role.KIOSK and not service.is_open_now() and source is not TicketSource.OFFICER:
-        raise QueueError("closed", "Ngoài giờ làm việc, vui lòng quay lại sau",
-                         "Outside working hours, please come back later", 409)
-    events = service.execute(lambda now: service.engine.issue(p.service_id, now, p.priority, source, p.dossier_code))
-    issued = events[-1]
+    source = TicketSource.OFFICER if principal.role is Role.OFFICER else p.source
+
+    def issue(now):
+        # Checked after the request_id lookup: a retry of a ticket issued at 11:29 still gets it at 11:31.
+        if principal.role is Role.KIOSK and not service.is_open_now() and source is not TicketSource.OFFICER:
+            raise QueueError("closed", "Ngoài giờ làm việc, vui lòng quay lại sau",
+                             "Outside working hours, please come back later", 409)
+        return service.engine.issue(p.service_id, now, p.priority, source, p.dossier_code)
+
+    issued, ticket = service.issue_once(p.request_id, issue)
+    if issued is None:      # a repeated request_id: the ticket issued the first time, as it is now
+        view = service.public_ticket(ticket.id)
+        return {"seq": view.pop("seq"), "ahead": view.pop("ahead"), "wait_minutes": view.pop("wait_minutes"),
+                "ticket": view, "repeated": True}
     return {"seq": service.seq, "ticket": ticket_view(issued.ticket), **issued.data}
 
 

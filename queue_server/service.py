@@ -15,7 +15,7 @@ from typing import Callable
 from .auth import Authenticator, Principal
 from .clock import SystemClock
 from .config import CentreConfig
-from .engine import Event, QueueEngine, QueueError, TicketStatus
+from .engine import Event, QueueEngine, QueueError, Ticket, TicketStatus
 from .engine.errors import invalid
 from .ratings import check_rating
 from .storage import Store, StoreError
@@ -69,6 +69,22 @@ class QueueService:
         with self.lock:
             self.roll_over()
             return self._commit(command(self.clock()))
+
+    def issue_once(self, request_id: str | None, command: Callable[[datetime], list[Event]]) -> tuple[Event | None, Ticket]:
+        """Issue a ticket at most once per client `request_id` (a kiosk's retry after a lost answer).
+
+        Returns (the ticket.issued event, ticket) when new, (None, the earlier ticket) when repeated.
+        The key is stored with the ticket in the same transaction (tickets.request_id, unique).
+        """
+        with self.lock:
+            earlier = self.store.ticket_for_request(self.centre_id, request_id) if request_id else None
+            if earlier is not None:
+                return None, self.engine.state.tickets.get(earlier.id) or earlier
+            self.roll_over()
+            events = command(self.clock())
+            issued = events[-1]
+            self._commit(events, (issued.ticket.id, request_id) if request_id else None)
+            return issued, issued.ticket
 
     def roll_over(self) -> list[Event]:
         """Start a new service day when the date has changed (called on start and periodically)."""
@@ -155,11 +171,11 @@ class QueueService:
         departments = {self.config.department_of(s).id for s in self.config.counter(counter).services}
         return departments.pop() if len(departments) == 1 else None
 
-    def _commit(self, events: list[Event]) -> list[Event]:
+    def _commit(self, events: list[Event], request: tuple[str, str] | None = None) -> list[Event]:
         if not events:
             return events
         try:
-            self.seq = self.store.commit_events(self.centre_id, events, self.engine.state.service_day)
+            self.seq = self.store.commit_events(self.centre_id, events, self.engine.state.service_day, request)
         except StoreError as exc:
             # The engine already changed; take it back to what is on disk.
             self.engine = QueueEngine(self.config, self.store.load_state(self.centre_id))

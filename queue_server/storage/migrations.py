@@ -79,7 +79,31 @@ def _v4_dossiers(db: Database) -> None:
         repeated INTEGER NOT NULL)""")
 
 
-MIGRATIONS = [_v1_queue, _v2_people_and_devices, _v3_ratings, _v4_dossiers]
+def _v5_ticket_requests(db: Database) -> None:
+    # The kiosk's idempotency key: a repeated issue request (a retry after a dropped connection)
+    # finds the ticket it already made instead of issuing a second one.
+    db.execute("ALTER TABLE tickets ADD COLUMN request_id TEXT")
+    db.execute("CREATE UNIQUE INDEX idx_tickets_request ON tickets(centre_id, request_id) "
+               "WHERE request_id IS NOT NULL")
+
+
+def _v6_admin(db: Database) -> None:
+    # The admin side: the centre configuration as edited live (applied over the TOML on start),
+    # the audit log of every admin change, and one-time device pairing codes (stored hashed).
+    db.execute("""CREATE TABLE centre_config (
+        version INTEGER PRIMARY KEY AUTOINCREMENT, centre_id TEXT NOT NULL, data TEXT NOT NULL,
+        at TEXT NOT NULL, actor TEXT NOT NULL)""")
+    db.execute("""CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY, centre_id TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL,
+        role TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, before TEXT, after TEXT)""")
+    db.execute("CREATE INDEX idx_audit_at ON audit_log(centre_id, id)")
+    db.execute("""CREATE TABLE pairing_codes (
+        code_hash TEXT PRIMARY KEY, device_id INTEGER NOT NULL REFERENCES devices(id),
+        created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT)""")
+    db.execute("ALTER TABLE users ADD COLUMN photo TEXT")
+
+
+MIGRATIONS = [_v1_queue, _v2_people_and_devices, _v3_ratings, _v4_dossiers, _v5_ticket_requests, _v6_admin]
 
 
 def migrate(db: Database) -> int:

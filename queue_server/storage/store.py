@@ -73,8 +73,13 @@ class Store:
 
     # -- queue state ---------------------------------------------------------------------------
 
-    def commit_events(self, centre_id: str, events: list[Event], service_day: date | None = None) -> int:
-        """Write events and the state they carry in one transaction; return the last seq."""
+    def commit_events(self, centre_id: str, events: list[Event], service_day: date | None = None,
+                      request: tuple[str, str] | None = None) -> int:
+        """Write events and the state they carry in one transaction; return the last seq.
+
+        `request` = (ticket_id, request_id) links an issued ticket to the client's idempotency key
+        in the same transaction, so a ticket is never on disk without it.
+        """
         with self.transaction() as conn:
             for event in events:
                 self.insert_event(conn, centre_id, event)
@@ -85,7 +90,14 @@ class Store:
             if service_day is not None:
                 conn.execute("INSERT INTO service_days VALUES (?, ?) ON CONFLICT(centre_id) "
                              "DO UPDATE SET service_day = excluded.service_day", (centre_id, service_day.isoformat()))
+            if request is not None:
+                conn.execute("UPDATE tickets SET request_id = ? WHERE id = ?", (request[1], request[0]))
         return self.last_seq()
+
+    def ticket_for_request(self, centre_id: str, request_id: str) -> Ticket | None:
+        """The ticket already issued for a client's idempotency key, if any."""
+        rows = self.query("SELECT * FROM tickets WHERE centre_id = ? AND request_id = ?", (centre_id, request_id))
+        return _ticket(rows[0]) if rows else None
 
     def last_seq(self) -> int:
         with self._lock:
