@@ -15,7 +15,7 @@ def centre_view(config: CentreConfig) -> dict:
     return {
         "id": c.id, "name": c.name, "name_en": c.name_en, "timezone": c.timezone,
         "rating_style": c.rating_style.value, "rating_options": options(c.rating_style),
-        "ticket_footer": c.ticket_footer,
+        "ticket_footer": c.ticket_footer, "notices": list(c.notices), "comment_phrases": list(c.comment_phrases),
         "queue": {"recalls_before_absent": config.queue.recalls_before_absent,
                   "max_recalls": config.queue.max_recalls},
         "hours": {"sessions": [[s.strftime("%H:%M"), e.strftime("%H:%M")] for s, e in config.hours.sessions],
@@ -59,13 +59,13 @@ def _counts_today(engine: QueueEngine) -> dict:
 
 def service_stats(engine: QueueEngine, service_ids=None) -> dict:
     """Per service: waiting count, open counters and the estimated wait of a new ticket."""
-    waiting: dict[str, int] = {}
-    for t in engine.state.tickets.values():
-        if t.status is TicketStatus.WAITING:
-            waiting[t.service_id] = waiting.get(t.service_id, 0) + 1
     ids = service_ids or [s.id for d in engine.config.departments for s in d.services]
-    return {sid: {"waiting": waiting.get(sid, 0), "open_counters": engine.open_counters_for(sid),
-                  "wait_minutes": engine.estimate_for(sid, waiting.get(sid, 0))} for sid in ids}
+    stats = {}
+    for sid in ids:
+        waiting = engine.waiting_count(sid)
+        stats[sid] = {"waiting": waiting, "open_counters": engine.open_counters_for(sid),
+                      "wait_minutes": engine.estimate_for(sid, waiting)}
+    return stats
 
 
 def snapshot(engine: QueueEngine, seq: int, recent_calls: list[dict], now) -> dict:

@@ -50,8 +50,12 @@ class QueueEngine:
         for counter in config.counters:
             self.state.counters.setdefault(counter.number, CounterState(counter.number))
         self.times = ServiceTimes(config.queue.estimate_window)
+        # Waiting tickets by service, so queue questions need not scan the whole day.
+        self.queues: dict[str, dict[str, Ticket]] = {}
         for ticket in self.state.tickets.values():
             self._record_service_time(ticket)
+            if ticket.status is TicketStatus.WAITING:
+                self._enqueue(ticket)
 
     # -- tickets -------------------------------------------------------------------------------
 
@@ -72,6 +76,7 @@ class QueueEngine:
         )
         self.state.last_numbers[service_id] = number
         self.state.tickets[ticket.id] = ticket
+        self._enqueue(ticket)
         data = {"ahead": self.ahead_of(ticket), "wait_minutes": self.wait_minutes(ticket)}
         return events + [Event("ticket.issued", now, ticket.copy(), data=data)]
 
@@ -83,17 +88,19 @@ class QueueEngine:
 
     def waiting(self, service_ids=None, for_counter: int | None = None) -> list[Ticket]:
         """Waiting tickets in the order they will be called (by `for_counter`, if given)."""
-        tickets = [t for t in self.state.tickets.values() if t.status is TicketStatus.WAITING
-                   and (service_ids is None or t.service_id in service_ids)
-                   and (for_counter is None or t.target_counter in (None, for_counter))]
+        queues = self.queues.values() if service_ids is None else (self.queues.get(s, {}) for s in service_ids)
+        tickets = [t for queue in queues for t in queue.values()
+                   if for_counter is None or t.target_counter in (None, for_counter)]
         return sorted(tickets, key=_queue_order)
+
+    def waiting_count(self, service_id: str) -> int:
+        return len(self.queues.get(service_id, ()))
 
     def ahead_of(self, ticket: Ticket) -> int:
         """How many waiting tickets of the same service will be called before this one."""
         key = _queue_order(ticket)
-        return sum(1 for t in self.state.tickets.values()
-                   if t.status is TicketStatus.WAITING and t.service_id == ticket.service_id
-                   and t.id != ticket.id and _queue_order(t) < key)
+        return sum(1 for t in self.queues.get(ticket.service_id, {}).values()
+                   if t.id != ticket.id and _queue_order(t) < key)
 
     def wait_minutes(self, ticket: Ticket) -> int:
         return self.estimate_for(ticket.service_id, self.ahead_of(ticket))
@@ -211,6 +218,7 @@ class QueueEngine:
         ticket.called_at = ticket.started_at = None
         ticket.transfers += 1
         counter.ticket_id = None
+        self._enqueue(ticket)
         data = old | {"to_service": service_id, "to_counter": to_counter}
         return [Event("ticket.transferred", now, ticket.copy(), counter.copy(), data)]
 
@@ -223,6 +231,7 @@ class QueueEngine:
             return []
         events = self.end_day(now) if self.state.service_day is not None else []
         self.state.tickets.clear()
+        self.queues.clear()
         self.state.last_numbers.clear()
         self.state.service_day = today
         return events
@@ -235,6 +244,7 @@ class QueueEngine:
         events = []
         for ticket in self.state.tickets.values():
             if ticket.status in (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING):
+                self._dequeue(ticket)
                 ticket.status, ticket.finished_at = TicketStatus.EXPIRED, now
                 events.append(Event("ticket.expired", now, ticket.copy()))
         for counter in self.state.counters.values():
@@ -247,6 +257,7 @@ class QueueEngine:
     # -- helpers -------------------------------------------------------------------------------
 
     def _call(self, counter: CounterState, ticket: Ticket, now: datetime) -> list[Event]:
+        self._dequeue(ticket)
         ticket.status, ticket.counter, ticket.officer_id = TicketStatus.CALLED, counter.number, counter.officer_id
         ticket.called_at, ticket.started_at, ticket.recalls = now, None, 0
         counter.ticket_id = ticket.id
@@ -266,6 +277,12 @@ class QueueEngine:
         ticket.status, ticket.finished_at = TicketStatus.ABSENT, now
         counter.ticket_id = None
         return [Event("ticket.absent", now, ticket.copy(), counter.copy(), {"reason": reason})]
+
+    def _enqueue(self, ticket: Ticket) -> None:
+        self.queues.setdefault(ticket.service_id, {})[ticket.id] = ticket
+
+    def _dequeue(self, ticket: Ticket) -> None:
+        self.queues.get(ticket.service_id, {}).pop(ticket.id, None)
 
     def _record_service_time(self, ticket: Ticket) -> None:
         if ticket.status is TicketStatus.DONE and ticket.started_at and ticket.finished_at:

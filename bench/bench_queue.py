@@ -1,0 +1,208 @@
+"""Queue server benchmarks: durable tickets per second, and call-to-display latency.
+
+    .venv/bin/python bench/bench_queue.py [--calls 600] [--displays 50] [--counters 40]
+
+Targets (issue 2): >= 500 durable tickets/s; p99 call -> display <= 20 ms with 40 counters and 50
+display clients. The server runs in its own process (`motcua server`), the 50 display clients in
+another, the officers' consoles in this one; timestamps are wall-clock times on the same machine.
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import tomllib
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from queue_server.client import RealtimeClient, close_all  # noqa: E402
+from queue_server.engine import QueueError  # noqa: E402
+from queue_server.config import DEMO_CONFIG, load_config, parse_config  # noqa: E402
+from queue_server.service import QueueService  # noqa: E402
+from queue_server.setup import add_device, add_user  # noqa: E402
+from queue_server.storage import Store  # noqa: E402
+from tests.queue_server.process.conftest import ServerProcess, http  # noqa: E402
+
+
+def bench_config(counters: int) -> str:
+    """The demo centre grown to `counters` counters, hours not enforced, as TOML text."""
+    text = DEMO_CONFIG.read_text(encoding="utf-8").replace("enforce = true", "enforce = false")
+    data = tomllib.loads(text)
+    services = [s["id"] for d in data["departments"] for s in d["services"]]
+    extra = []
+    for number in range(len(data["counters"]) + 1, counters + 1):
+        extra.append(f'\n[[counters]]\nnumber = {number}\nroom = "E"\nfloor = 3\n'
+                     f'services = ["{services[number % len(services)]}"]\n')
+    text += "".join(extra)
+    parse_config(tomllib.loads(text))
+    return text
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def bench_service_tickets(workdir: Path, n: int = 3000) -> float:
+    """Tickets/s through QueueService (engine + SQLite commit with synchronous=FULL), no network."""
+    config = load_config(workdir / "centre.toml")
+    service = QueueService(config, Store(workdir / "service.db"))
+    services = [s.id for d in config.departments for s in d.services]
+    start = time.perf_counter()
+    for i in range(n):
+        sid = services[i % len(services)]
+        service.execute(lambda now, sid=sid: service.engine.issue(sid, now))
+    elapsed = time.perf_counter() - start
+    service.store.close()
+    return n / elapsed
+
+
+def bench_socketio_tickets(url: str, token: str, config, clients: int = 8, seconds: float = 5.0) -> float:
+    """Acknowledged tickets/s from `clients` kiosks over Socket.IO against the server process."""
+    services = [s.id for d in config.departments for s in d.services]
+    kiosks = [RealtimeClient(url, "/kiosk", token, reconnect=False) for _ in range(clients)]
+    for k in kiosks:
+        k.connect()
+        k.wait_ready()
+    counts = [0] * clients
+    stop = time.monotonic() + seconds
+
+    def run(i):
+        while time.monotonic() < stop:
+            kiosks[i].call("issue_ticket", {"service_id": services[(counts[i] * clients + i) % len(services)]})
+            counts[i] += 1
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    close_all(kiosks)
+    return sum(counts) / seconds
+
+
+def display_worker(url: str, token: str, n: int, ready, stop, results) -> None:
+    """Connect n display clients; record when each sees each call."""
+    seen: list[tuple[str, float]] = []
+    lock = threading.Lock()
+
+    def on_change(kind, payload):
+        if kind == "event" and payload["type"] == "ticket.called":
+            t = time.time()
+            with lock:
+                seen.append((payload["ticket"]["id"], t))
+    displays = [RealtimeClient(url, "/display", token, on_change=on_change, reconnect=False) for _ in range(n)]
+    for d in displays:
+        d.connect()
+        d.wait_ready()
+    ready.set()
+    stop.wait()
+    results.put(seen)
+    close_all(displays)
+
+
+def fill_queues(url: str, kiosk_token: str, config, calls: int) -> None:
+    """Enough waiting tickets for every counter to call its share."""
+    kiosk = RealtimeClient(url, "/kiosk", kiosk_token, reconnect=False)
+    kiosk.connect()
+    kiosk.wait_ready()
+    per_counter = 3 * (calls // len(config.counters) + 2)   # shared services drain faster
+    for counter in config.counters:
+        for _ in range(per_counter):
+            kiosk.call("issue_ticket", {"service_id": counter.services[0]})
+    kiosk.close()
+
+
+def bench_call_latency(server: ServerProcess, config, kiosk: str, displays: int, calls: int, rate: float) -> dict:
+    fill_queues(server.url, kiosk, config, calls)
+    store = Store(server.db)
+    display_token = add_device(config, None, "bench-display", "display", store=store)
+    store.close()
+    ctx = mp.get_context("spawn")
+    ready, stop, results = ctx.Event(), ctx.Event(), ctx.Queue()
+    worker = ctx.Process(target=display_worker, args=(server.url, display_token, displays, ready, stop, results))
+    worker.start()
+    ready.wait(120)
+    consoles = _open_counters(server, config)
+    sent: dict[str, float] = {}
+    numbers = sorted(consoles)
+    for i in range(calls):
+        number = numbers[i % len(numbers)]
+        t0 = time.time()
+        try:
+            result = consoles[number].call("call_next", {"counter": number})
+        except QueueError:
+            continue                      # this counter's queue ran dry; others go on
+        sent[result["counter"]["ticket"]["id"]] = t0
+        time.sleep(max(0.0, 1 / rate - (time.time() - t0)))
+    time.sleep(1.0)
+    stop.set()
+    seen = results.get(timeout=60)
+    worker.join(60)
+    close_all(consoles.values())
+    latencies = [(t - sent[tid]) * 1000 for tid, t in seen if tid in sent]
+    return {"calls": len(sent), "deliveries": len(latencies), "expected": len(sent) * displays,
+            "p50": statistics.median(latencies), "p99": percentile(latencies, 99), "max": max(latencies)}
+
+
+def _open_counters(server: ServerProcess, config) -> dict[int, RealtimeClient]:
+    consoles = {}
+    for counter in config.counters:
+        _, body = http("POST", server.url + "/api/login", {"username": f"bench{counter.number}", "password": "bench"})
+        client = RealtimeClient(server.url, "/counter", body["token"], reconnect=False)
+        client.connect()
+        client.wait_ready()
+        client.call("open_counter", {"counter": counter.number})
+        consoles[counter.number] = client
+    return consoles
+
+
+def _prepare(workdir: Path, name: str):
+    """A server process of its own, with a kiosk token and one officer account per counter."""
+    config = load_config(workdir / "centre.toml")
+    server = ServerProcess(workdir / "centre.toml", workdir / f"{name}.db")
+    store = Store(server.db)
+    kiosk = add_device(config, None, "bench-kiosk", "kiosk", store=store)
+    for counter in config.counters:
+        add_user(config, None, f"bench{counter.number}", f"Cán bộ {counter.number}", "officer", "bench", store=store)
+    store.close()
+    return config, server, kiosk
+
+
+def run_on_server(workdir: Path, name: str, bench):
+    """Start a fresh server, run `bench(config, server, kiosk_token)`, stop the server."""
+    config, server, kiosk = _prepare(workdir, name)
+    server.start()
+    try:
+        return bench(config, server, kiosk)
+    finally:
+        server.stop()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calls", type=int, default=600)
+    parser.add_argument("--displays", type=int, default=50)
+    parser.add_argument("--counters", type=int, default=40)
+    parser.add_argument("--rate", type=float, default=20.0, help="calls per second from all counters together")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        (workdir / "centre.toml").write_text(bench_config(args.counters), encoding="utf-8")
+        print(f"durable tickets/s, in process (engine + SQLite FULL sync): {bench_service_tickets(workdir):,.0f}")
+        rate = run_on_server(workdir, "tickets", lambda c, server, kiosk: bench_socketio_tickets(server.url, kiosk, c))
+        print(f"durable tickets/s, 8 kiosks over Socket.IO to the server process: {rate:,.0f}")
+        r = run_on_server(workdir, "calls", lambda c, server, kiosk: bench_call_latency(
+            server, c, kiosk, args.displays, args.calls, args.rate))
+    print(f"call -> display latency, {args.counters} counters, {args.displays} displays, {r['calls']} calls at "
+          f"{args.rate:g}/s: p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms, max {r['max']:.1f} ms "
+          f"({r['deliveries']}/{r['expected']} deliveries)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
