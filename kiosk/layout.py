@@ -110,5 +110,8 @@ def fit_text(text: str, box: Box, measure: Measure, max_size: int, min_size: int
     lines = wrap(text, min_size, box.w, measure)
     keep = max(1, int(box.h // (min_size * LINE_SPACING)))
     if len(lines) > keep:
-        lines = lines[:keep - 1] + [lines[keep - 1].rstrip() + "…"]
+        last = lines[keep - 1].rstrip()
+        while len(last) > 1 and measure(last + "…", min_size) > box.w:
+            last = last[:-1].rstrip()
+        lines = lines[:keep - 1] + [last + "…"]
     return Fitted(min_size, tuple(lines))
