@@ -1,0 +1,150 @@
+"""The running tablet: the server link, the flow, the outbox and its sender, and the pygame loop.
+
+Threads: the Socket.IO client and the outbox sender run in the background; the flow is touched
+only by the main loop, which takes server changes from a queue. A rating goes to the outbox in
+the same step that moves the flow to the thank-you screen, before that screen is drawn.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import threading
+import time
+from typing import Callable
+
+from queue_server.client import RealtimeClient
+
+from .config import TerminalSettings
+from .flow import Flow, Rating, Timing
+from .info import CounterInfo, counter_info, options_of
+from .layout import buttons_for, hit
+from .outbox import Outbox
+from .sender import OutboxSender
+
+log = logging.getLogger(__name__)
+NAMESPACE = "/terminal"
+
+
+class TerminalApp:
+    """One rating tablet.
+
+    >>> app = TerminalApp(settings); app.start()
+    >>> app.run()                      # pygame window until closed; app.run(headless=True) without one
+    """
+
+    def __init__(self, settings: TerminalSettings, clock: Callable[[], float] = time.monotonic):
+        self.settings = settings
+        self.clock = clock
+        self.outbox = Outbox(settings.outbox)
+        self.client = RealtimeClient(settings.server, NAMESPACE, settings.token, on_change=self._on_change)
+        timing = Timing(settings.rating_timeout, settings.comment_timeout, settings.thanks_seconds)
+        self.flow = Flow(settings.counter, [], clock(), timing, telex_modern=settings.telex_modern)
+        self.sender = OutboxSender(self.outbox, self._send, lambda: self.client.connected)
+        self.changes: queue.Queue = queue.Queue()
+        self._stop = threading.Event()
+        self._connector = threading.Thread(target=self._connect_loop, name="terminal-connect", daemon=True)
+
+    # -- lifecycle --------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.sender.start()
+        self._connector.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.sender.stop()
+        try:
+            self.client.close()
+        except Exception:  # noqa: BLE001 - closing a link that never opened
+            pass
+        self.outbox.close()
+
+    def _connect_loop(self) -> None:
+        """Connect the first time, however long the server is away; the client reconnects by itself after."""
+        while not self._stop.is_set():
+            try:
+                self.client.connect(timeout=5)
+                return
+            except Exception as exc:  # noqa: BLE001 - server not there yet
+                log.info("server %s not reachable yet: %s", self.settings.server, exc)
+                self._stop.wait(2)
+
+    # -- server -----------------------------------------------------------------------------------
+
+    def _on_change(self, kind: str, payload) -> None:
+        self.changes.put((kind, payload))
+        if kind == "snapshot":
+            self.outbox.retry_now()
+            self.sender.wake()
+
+    def _send(self, payload: dict) -> dict:
+        return self.client.call("submit_rating", payload, timeout=10)
+
+    def apply_changes(self, now: float) -> None:
+        """Feed what the server said since the last step into the flow (main thread only)."""
+        while True:
+            try:
+                kind, payload = self.changes.get_nowait()
+            except queue.Empty:
+                return
+            if kind == "snapshot":
+                self.flow.set_options(options_of(payload["centre"]))
+            elif kind == "event" and payload.get("type") == "ticket.finished" and payload.get("ticket"):
+                self.flow.ticket_finished(payload["ticket"], now)
+
+    # -- the citizen ------------------------------------------------------------------------------
+
+    def step(self, now: float | None = None) -> None:
+        now = self.clock() if now is None else now
+        self.apply_changes(now)
+        self.submit(self.flow.tick(now))
+
+    def press(self, action: str, arg=None, now: float | None = None) -> None:
+        self.submit(self.flow.press(action, arg, self.clock() if now is None else now))
+
+    def touch(self, x: float, y: float, size: tuple[int, int], now: float | None = None) -> None:
+        button = hit(self.buttons(size), x, y)
+        if button is not None:
+            self.press(button.action, button.arg, now)
+
+    def submit(self, rating: Rating | None) -> None:
+        """Write a finished rating to the outbox (durably) and nudge the sender."""
+        if rating is None:
+            return
+        self.outbox.add(rating.payload())
+        log.info("rating %s (%s, ticket %s) stored", rating.id, rating.value, rating.ticket_label or "-")
+        self.sender.wake()
+
+    # -- what the screen shows --------------------------------------------------------------------
+
+    def info(self) -> CounterInfo:
+        state = self.client.state
+        counters = dict(state.counters)
+        return counter_info(state.centre, counters.get(self.settings.counter), self.settings.counter,
+                            self.settings.officer_titles, self.settings.photos_dir)
+
+    def buttons(self, size: tuple[int, int]):
+        s = self.flow.state
+        return buttons_for(s.phase, self.flow.options, self.settings.phrases, s.phrases, size)
+
+    def scene(self, size: tuple[int, int]):
+        from .draw import Scene
+        return Scene(self.flow.state, self.info(), self.buttons(size), self.client.state.centre.get("rating_style", ""),
+                     self.client.connected, len(self.outbox), self.settings.phrases)
+
+    # -- loops ------------------------------------------------------------------------------------
+
+    def run(self, headless: bool = False, until: Callable[[], bool] = lambda: False) -> None:
+        if headless:
+            while not self._stop.is_set() and not until():
+                self.step()
+                self._stop.wait(0.2)
+            return
+        from .window import run_window
+        run_window(self, until)
+
+
+def has_display() -> bool:
+    """Is there a screen to open a window on (X11 / Wayland / framebuffer driver chosen)?"""
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("SDL_VIDEODRIVER"))
