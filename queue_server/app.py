@@ -34,6 +34,8 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     Each app gets its own SocketIO object (rather than one at module level) so tests and tools can
     run several servers in one process.
     """
+    from .admin import register_admin
+    from .admin.manage import stored_config
     from .api.rest import api, http_error
     from .web import web
 
@@ -42,7 +44,8 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
                       SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
                       MAX_CONTENT_LENGTH=2 * 1024 * 1024, JSON_AS_ASCII=False)
     app.json.ensure_ascii = False
-    service = QueueService(config, Store(db_path), clock=clock)
+    store = Store(db_path)
+    service = QueueService(stored_config(store, config), store, clock=clock)   # admin edits win over the TOML
     app.extensions["motcua"] = service
     app.register_blueprint(api)
     app.register_blueprint(web)
@@ -50,6 +53,7 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     socketio = SocketIO(app, async_mode="threading")
     app.extensions["motcua.socketio"] = socketio
     register(socketio, service)
+    register_admin(app, socketio)
     return app
 
 

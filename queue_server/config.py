@@ -6,7 +6,7 @@ technician can fix a config without reading code.
 from __future__ import annotations
 
 import tomllib
-from datetime import time
+from datetime import date, time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -133,6 +133,10 @@ class CentreInfo(_Section):
     report_cutoff_day: int = Field(15, ge=1, le=31, description="Monthly periods end on this day.")
     ticket_footer: str = "Xin cảm ơn quý ông/bà!"
     public_url: str = Field("", description="Base URL printed in ticket QR codes; defaults to the server's.")
+    notices: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default=[], max_length=20, description="Notice lines the hall displays scroll (thông báo).")
+    comment_phrases: list[Annotated[str, Field(min_length=1, max_length=120)]] = Field(
+        default=[], max_length=30, description="Prepared comment phrases the rating tablets offer.")
 
 
 class DossierNotify(_Section):
@@ -164,6 +168,8 @@ class DossierSettings(_Section):
     holidays_file: str = Field("", description="Holiday/làm bù TOML for working-day deadlines; default: shipped.")
     board_limit: int = Field(50, ge=1, le=500, description="Dossiers listed per list on the status board.")
     notify: DossierNotify = DossierNotify()
+    extra_holidays: list[date] = Field(default=[], description="Days off beyond the holiday file (nghỉ bù).")
+    extra_working_days: list[date] = Field(default=[], description="Weekend days worked (làm bù).")
 
 
 class CentreConfig(_Section):

@@ -60,6 +60,8 @@ class LiveState:
                                           "service_id": t["service_id"], "department_id": t["department_id"]})
         if event["type"] == "day.ended":
             self.waiting.clear()
+        if event["type"] == "config.changed" and "centre" in event.get("data", {}):
+            self.centre = event["data"]["centre"]     # the admin changed the centre: new view, live
         return True
 
     def waiting_in_order(self, service_ids=None) -> list[dict]:

@@ -15,13 +15,13 @@ from typing import Callable
 from .auth import Authenticator, Principal
 from .clock import SystemClock
 from .config import CentreConfig
-from .engine import Event, QueueEngine, QueueError, Ticket, TicketStatus
+from .engine import CounterState, Event, QueueEngine, QueueError, Ticket, TicketStatus
 from .engine.errors import invalid
 from .ratings import check_rating
 from .storage import Store, StoreError
 from .storage.accounts import Accounts
 from .storage.ratings import Ratings
-from .views import service_stats, snapshot, ticket_view
+from .views import centre_view, service_stats, snapshot, ticket_view
 
 RECENT_CALLS = 20
 MAX_STATUS_BYTES = 4000
@@ -98,6 +98,28 @@ class QueueService:
                 self.seq = write(event)
             except StoreError as exc:
                 raise unavailable(exc) from exc
+            self._publish([event])
+            return event
+
+    def apply_config(self, config: CentreConfig, write: Callable[[Event], int]) -> Event:
+        """Swap in a new centre configuration while running; every client gets `config.changed`.
+
+        `write(event)` stores the configuration, its audit row and the event in one transaction and
+        returns the event's seq. A new counter starts closed; a removed counter's state goes. The
+        event carries the new centre view, so clients need not refetch anything else.
+        """
+        with self.lock:
+            event = Event("config.changed", self.clock(), data={"centre": centre_view(config)})
+            try:
+                self.seq = write(event)
+            except StoreError as exc:
+                raise unavailable(exc) from exc
+            self.config = self.engine.config = config
+            counters = self.engine.state.counters
+            for number in set(counters) - {c.number for c in config.counters}:
+                del counters[number]
+            for counter in config.counters:
+                counters.setdefault(counter.number, CounterState(counter.number))
             self._publish([event])
             return event
 

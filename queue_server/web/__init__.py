@@ -50,10 +50,20 @@ def home():
     return render_template("home.html", centre=_service().config.centre, csrf=csrf_token())
 
 
+def safe_next(target: str | None) -> str | None:
+    """A local path to return to after login; anything else (another host, a scheme) is dropped."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")) or "\\" in target:
+        return None
+    return target if all(32 < ord(ch) < 127 for ch in target) else None
+
+
 @web.get("/login")
 def login_page():
+    target = safe_next(request.args.get("next"))
     if page_principal() is not None:
-        return redirect(url_for("web.console"))
+        return redirect(target or url_for("web.console"))
+    if target:
+        session["next"] = target
     return _login_form()
 
 
@@ -66,10 +76,11 @@ def login_submit():
         token, _ = _service().auth.login(username, request.form.get("password", ""))
     except QueueError as exc:
         return _login_form(exc.to_dict(), username, exc.status)
+    target = safe_next(session.get("next"))
     session.clear()
     session["token"] = token
     csrf_token()
-    return redirect(url_for("web.console"))
+    return redirect(target or url_for("web.console"))
 
 
 def _login_form(error: dict | None = None, username: str = "", status: int = 200):

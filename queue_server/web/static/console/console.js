@@ -164,7 +164,7 @@
       return;
     }
     state.seq = ev.seq;
-    if (ev.type === "day.ended") {
+    if (ev.type === "day.ended" || ev.type === "config.changed") {   // new day / admin changed the centre
       resync();
       return;
     }

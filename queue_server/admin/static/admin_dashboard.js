@@ -1,0 +1,102 @@
+/* Live dashboard: the server's figures (/admin/api/dashboard), refetched on every Socket.IO event
+ * of the /admin namespace and every 15 s (device contact has no event of its own). */
+(function () {
+  "use strict";
+  var STATUS = { open: "Đang mở", paused: "Tạm nghỉ", closed: "Đóng" };
+  var ROLES = { kiosk: "Máy bốc số", display: "Màn hình", terminal: "Máy đánh giá", keypad: "Bàn phím", gateway: "Cổng kết nối" };
+  var timer = null, live = document.getElementById("live");
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+  function row(cells) {
+    var tr = el("tr");
+    cells.forEach(function (c) { var td = el("td", c[1] || "", c[0]); tr.appendChild(td); });
+    return tr;
+  }
+  function fmt(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
+  function time(iso) {
+    if (!iso) return "chưa bao giờ";
+    var d = new Date(iso);
+    return d.toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit",
+                                       day: "2-digit", month: "2-digit" });
+  }
+
+  function renderTotals(t) {
+    var box = document.getElementById("totals");
+    box.textContent = "";
+    [["Đã cấp số", "Issued", t.issued], ["Đang chờ", "Waiting", t.waiting], ["Tại quầy", "At a counter", t.at_counter],
+     ["Đã phục vụ", "Served", t.served], ["Vắng mặt", "Absent", t.absent]].forEach(function (x) {
+      var card = el("div", "total");
+      card.appendChild(el("span", "total-n", fmt(x[2])));
+      card.appendChild(el("span", "total-l", x[0]));
+      card.appendChild(el("span", "en", x[1]));
+      card.dataset.total = x[1].toLowerCase().replace(/ /g, "_");
+      box.appendChild(card);
+    });
+  }
+  function renderDepartments(rows) {
+    var body = document.getElementById("departments");
+    body.textContent = "";
+    rows.forEach(function (d) {
+      var tr = row([[d.name], [fmt(d.waiting), "num"], [d.waiting ? d.longest_wait_minutes + " phút" : "—", "num"]]);
+      tr.dataset.department = d.id;
+      if (d.longest_wait_minutes >= 30) tr.className = "warn";
+      body.appendChild(tr);
+    });
+  }
+  function renderDevices(rows) {
+    var body = document.getElementById("devices");
+    body.textContent = "";
+    if (!rows.length) body.appendChild(row([["Chưa có thiết bị nào"], [""], [""], [""]]));
+    rows.forEach(function (d) {
+      var state = d.revoked ? "Đã thu hồi" : (d.online ? "Trực tuyến" : "Mất liên lạc");
+      if (d.problems.length) state += " · " + d.problems.join(", ");
+      var tr = row([[d.name + (d.counter ? " (quầy " + d.counter + ")" : "")], [ROLES[d.role] || d.role],
+                    [state, d.revoked ? "muted" : (d.online && !d.problems.length ? "ok" : "bad")], [time(d.last_seen)]]);
+      tr.dataset.device = d.name;
+      body.appendChild(tr);
+    });
+  }
+  function renderCounters(rows) {
+    var box = document.getElementById("counters");
+    box.textContent = "";
+    rows.forEach(function (c) {
+      var card = el("div", "counter c-" + c.status);
+      card.dataset.counter = c.number;
+      card.appendChild(el("div", "c-head", c.label + (c.room ? " · " + c.room : "")));
+      card.appendChild(el("div", "c-ticket", c.ticket || "—"));
+      card.appendChild(el("div", "c-state", STATUS[c.status] || c.status));
+      card.appendChild(el("div", "c-officer", c.officer || "Chưa có cán bộ"));
+      card.appendChild(el("div", "c-services", c.services.join(", ")));
+      card.appendChild(el("div", "c-counts", "Đã phục vụ " + c.served + " · vắng " + c.absent));
+      box.appendChild(card);
+    });
+  }
+  function render(model) {
+    renderTotals(model.totals);
+    renderDepartments(model.departments);
+    renderDevices(model.devices);
+    renderCounters(model.counters);
+    document.body.dataset.seq = model.seq;
+  }
+  function refresh() {
+    timer = null;
+    fetch("/admin/api/dashboard", { credentials: "same-origin", cache: "no-store" })
+      .then(function (r) { if (r.status === 401) { location.href = "/login?next=/admin/"; } return r.json(); })
+      .then(function (m) { if (m && m.totals) render(m); })
+      .catch(function () { live.textContent = "Mất kết nối"; live.className = "live off"; });
+  }
+  function soon() { if (!timer) timer = setTimeout(refresh, 150); }
+
+  var socket = io("/admin", { transports: ["websocket", "polling"] });
+  socket.on("connect", function () { live.textContent = "Trực tiếp"; live.className = "live on"; });
+  socket.on("disconnect", function () { live.textContent = "Mất kết nối — đang thử lại"; live.className = "live off"; });
+  socket.on("snapshot", soon);
+  socket.on("event", soon);
+  setInterval(soon, 15000);
+  refresh();
+})();
