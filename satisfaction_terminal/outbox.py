@@ -137,8 +137,13 @@ class Outbox:
     def _retry_later(self, rating_id: str, error: str) -> None:
         with self._lock:
             (attempts,) = self.db.execute("SELECT attempts FROM outbox WHERE id = ?", (rating_id,)).fetchone()
-            self.db.execute("UPDATE outbox SET attempts = ?, next_try = ?, last_error = ? WHERE id = ?",
-                            (attempts + 1, self.clock() + backoff(attempts + 1), error, rating_id))
+            next_try = self.clock() + backoff(attempts + 1)
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("UPDATE outbox SET attempts = ?, last_error = ? WHERE id = ?",
+                            (attempts + 1, error, rating_id))
+            # The link is down for every rating: all wait, so they still go oldest first.
+            self.db.execute("UPDATE outbox SET next_try = MAX(next_try, ?)", (next_try,))
+            self.db.execute("COMMIT")
         log.info("rating %s not sent (attempt %d): %s", rating_id, attempts + 1, error)
 
     def _refuse(self, rating_id: str, payload: dict, exc: QueueError) -> None:

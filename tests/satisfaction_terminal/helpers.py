@@ -33,3 +33,46 @@ def make_flow(style: str = "category", counter: int = 5, timing: Timing = Timing
 def finished(ticket_id: str = "t1", label: str = "1023", counter: int = 5) -> dict:
     """A ticket as a ticket.finished event carries it."""
     return {"id": ticket_id, "label": label, "counter": counter, "status": "done"}
+
+
+class FakeServer:
+    """A stand-in for `submit_rating`: idempotent by id like the real one, and able to fail on purpose.
+
+    `down` makes every call raise ConnectionError; `lose_acks` stores the rating but loses the answer
+    (the server crashed after committing); `refuse` maps a rating id to a QueueError code.
+    """
+
+    def __init__(self):
+        self.stored: dict[str, dict] = {}
+        self.calls: list[str] = []
+        self.down = False
+        self.lose_acks = 0
+        self.refuse: dict[str, str] = {}
+
+    def __call__(self, payload: dict) -> dict:
+        from queue_server.engine import QueueError
+        self.calls.append(payload["id"])
+        if self.down:
+            raise ConnectionError("server unreachable")
+        if payload["id"] in self.refuse:
+            code = self.refuse[payload["id"]]
+            raise QueueError(code, "Bị từ chối", "Refused")
+        duplicate = payload["id"] in self.stored
+        self.stored.setdefault(payload["id"], payload)
+        if self.lose_acks:
+            self.lose_acks -= 1
+            raise TimeoutError("acknowledgement lost")
+        return {"seq": len(self.stored), "rating": payload, "duplicate": duplicate}
+
+
+class ManualClock:
+    def __init__(self, now: float = 1000.0):
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def rating(n: int, ticket_id: str | None = None) -> dict:
+    return {"id": f"rating-{n:04d}", "counter": 1, "ticket_id": ticket_id, "value": "satisfied_service",
+            "comment": "Cán bộ nhiệt tình"}
