@@ -27,8 +27,8 @@ class TerminalSettings(BaseModel):
     token: str = Field("", description="The terminal's device token (`motcua device add --role terminal`).")
     counter: int = Field(ge=1, le=999, description="The counter this tablet stands at.")
     outbox: str = Field("var/terminal-outbox.db", description="SQLite outbox file: ratings waiting for the server.")
-    phrases: list[str] = Field(default=DEFAULT_PHRASES, max_length=8,
-                               description="Prepared comment phrases the citizen can pick (at most 8).")
+    phrases: list[str] = Field(default=DEFAULT_PHRASES, max_length=6,
+                               description="Prepared comment phrases the citizen can pick (at most 6: two rows of three).")
     rating_timeout: float = Field(30.0, gt=0, description="Seconds the rating screen waits before going idle.")
     comment_timeout: float = Field(90.0, gt=0, description="Seconds without a touch before a comment is sent as is.")
     thanks_seconds: float = Field(5.0, gt=0, description="Seconds the thank-you screen stays.")

@@ -130,7 +130,7 @@ class Painter:
         self.text(title, 30, WHITE, self.r(16, 4, 640, 56), bold=True, align="left")
         self.text("Chọn ý có sẵn hoặc gõ ý kiến — Pick or type a comment", 18, WHITE,
                   self.r(660, 4, DESIGN_W - 676, 56))
-        box = self.r(16, 192, DESIGN_W - 32, 60)
+        box = self.r(16, 194, DESIGN_W - 32, 54)
         pygame.draw.rect(self.surface, WHITE, box, border_radius=8)
         pygame.draw.rect(self.surface, NAVY, box, width=max(2, round(3 * self.scale)), border_radius=8)
         typed = scene.state.comment

@@ -119,10 +119,10 @@ def _two_columns(n: int, x: float, y: float, w: float, h: float, gap: float = 14
 def comment_buttons(phrases: list[str], chosen: list[str]) -> list[Button]:
     """Prepared phrases (toggles), the Telex keyboard, back / send."""
     out = []
-    chip_rects = _two_columns_grid(len(phrases), 3, MARGIN, 74, DESIGN_W - 2 * MARGIN, 50, 8)
+    chip_rects = _two_columns_grid(len(phrases), 3, MARGIN, 70, DESIGN_W - 2 * MARGIN, 56, 6)
     for rect, phrase in zip(chip_rects, phrases):
         out.append(Button(rect, "phrase", phrase, phrase, "", "chip_on" if phrase in chosen else "chip"))
-    out.extend(keyboard_buttons(top=262))
+    out.extend(keyboard_buttons(top=256))
     return out
 
 
@@ -131,7 +131,7 @@ def _two_columns_grid(n: int, cols: int, x: float, y: float, w: float, h: float,
     return [Rect(x + (i % cols) * (width + gap), y + (i // cols) * (h + gap), width, h) for i in range(n)]
 
 
-def keyboard_buttons(top: float, key_h: float = 76, gap: float = 6) -> list[Button]:
+def keyboard_buttons(top: float, key_h: float = 78, gap: float = 6) -> list[Button]:
     """Three letter rows and a row of Back · space · delete · Send."""
     out = []
     key_w = (DESIGN_W - 2 * MARGIN - 9 * gap) / 10
