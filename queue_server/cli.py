@@ -92,6 +92,11 @@ def cmd_report_dossiers(args) -> int:
     return 0
 
 
+def cmd_terminal(args) -> int:
+    from satisfaction_terminal.cli import cmd_terminal as run_terminal
+    return run_terminal(args)
+
+
 def _day(text: str):
     from datetime import date
     try:
@@ -174,6 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--format", choices=["table", "csv", "xlsx", "json"], default="table")
     r.add_argument("--output", default=None, help="write to this file (required for xlsx)")
     r.set_defaults(func=cmd_report_dossiers)
+
+    p = sub.add_parser("terminal", help="run a rating tablet (máy đánh giá) for one counter (docs/terminal.md)")
+    from satisfaction_terminal.cli import add_arguments as terminal_arguments
+    terminal_arguments(p)
+    p.set_defaults(func=cmd_terminal)
     return parser
 
 

@@ -15,3 +15,20 @@ DEVICE_LAUNCHERS: list[Launcher] = []
 
 def device_commands(url: str, seeded: dict) -> list[list[str]]:
     return [argv for launcher in DEVICE_LAUNCHERS for argv in launcher(url, seeded)]
+
+
+def _rating_terminal(url: str, seeded: dict) -> list[list[str]]:
+    """One rating tablet at counter 1, where the human plays the officer; headless without a screen."""
+    import os
+    import sys
+    token = seeded.get("terminal_tokens", {}).get(1)
+    if not token:
+        return []
+    argv = [sys.executable, "-m", "queue_server.cli", "terminal", "--server", url, "--token", token,
+            "--counter", "1", "--outbox", "var/demo-terminal-1-outbox.db"]
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        argv.append("--headless")
+    return [argv]
+
+
+DEVICE_LAUNCHERS.append(_rating_terminal)
