@@ -118,6 +118,7 @@ def _listen(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .admin import cli as admin_cli
     parser = argparse.ArgumentParser(prog="motcua", description="Hệ thống xếp hàng, bốc số và đánh giá mức độ hài lòng")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -150,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     u.add_argument("--password", required=True); u.add_argument("--title", default="")
     u.add_argument("--department", default=None, help="department id")
     u.set_defaults(func=cmd_user_add)
+    admin_cli.add_user_commands(usub, _common)
 
     p = sub.add_parser("device", help="manage devices")
     dsub = p.add_subparsers(dest="device_command", required=True)
@@ -159,6 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--counter", type=int, default=None, help="the counter of a terminal or keypad")
     d.add_argument("--group", default=None, help="the display group (room/floor) of a display")
     d.set_defaults(func=cmd_device_add)
+    admin_cli.add_device_commands(dsub, _common)
+    admin_cli.add_audit_parser(sub, _common)
 
     p = sub.add_parser("dossiers", help="the dossier registry (hồ sơ)")
     dsub = p.add_subparsers(dest="dossiers_command", required=True)

@@ -6,11 +6,14 @@ queue and swapped in under the service lock, so two admins editing at once canno
 """
 from __future__ import annotations
 
+import getpass
 import secrets
+import threading
 from datetime import timedelta
 from typing import Callable
 
 from ..auth import DEVICE_ROLES, USER_ROLES, Principal, Role, hash_password
+from ..clock import SystemClock
 from ..config import CentreConfig, ConfigError, parse_config
 from ..engine import QueueError
 from ..engine.errors import invalid
@@ -23,7 +26,26 @@ PAIRING_MINUTES = 15
 PAIRING_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"      # no 0/O, 1/I/L: read aloud and typed
 PAIRING_LENGTH = 8
 MIN_PASSWORD = 8
-CLI_ACTOR = Principal("user", 0, Role.ADMIN, "cli", "")
+
+
+class OfflineCentre:
+    """What CentreAdmin needs for accounts, devices and the audit log without running the queue:
+    the CLI uses it beside (or instead of) a running server. Configuration changes need the live
+    queue and are refused here."""
+
+    def __init__(self, config: CentreConfig, store: Store):
+        self.config, self.store = config, store
+        self.clock = SystemClock(config.centre.timezone)
+        self.lock = threading.RLock()
+
+    @property
+    def centre_id(self) -> str:
+        return self.config.centre.id
+
+
+def cli_actor(centre_id: str) -> Principal:
+    """The person at the server's terminal, named by their system account in the audit log."""
+    return Principal("user", 0, Role.ADMIN, f"cli:{getpass.getuser()}", centre_id)
 
 
 def stored_config(store: Store, seed: CentreConfig) -> CentreConfig:
@@ -69,7 +91,7 @@ class CentreAdmin:
     ...                     lambda d: configedit.update_counter(d, 3, {"services": ["stp-hotich"]}))
     """
 
-    def __init__(self, service: QueueService, on_revoke: Callable[[int], None] | None = None):
+    def __init__(self, service: QueueService | OfflineCentre, on_revoke: Callable[[int], None] | None = None):
         self.service = service
         self.store = AdminStore(service.store)
         self.on_revoke = on_revoke or (lambda device_id: None)
@@ -88,6 +110,9 @@ class CentreAdmin:
                       edit: Callable[[dict], dict]) -> CentreConfig:
         """Apply `edit` to the current configuration, live; refused changes leave everything as was."""
         _require_admin(principal)
+        if not hasattr(self.service, "apply_config"):
+            raise QueueError("offline", "Thay đổi cấu hình trên trang quản trị của máy chủ đang chạy",
+                             "Change the configuration on the running server's admin pages", 409)
         with self.service.lock:
             old = self.service.config
             old_data = configedit.data_of(old)
