@@ -336,3 +336,39 @@ def _report_dossiers(service, principal, p: DossierReport) -> dict:
     registry = DossierService.of(service)
     report = registry.report(registry.period(p.month, p.first, p.last))
     return {**report.as_dict(), "table": format_rows(report), "note": NOTE_STAR_STAR}
+
+
+# -- reports (docs/reports.md) -------------------------------------------------------------------
+
+class ReportPeriod(Payload):
+    model_config = ConfigDict(populate_by_name=True)
+    kind: Literal["month", "quarter", "half_year", "year", "custom"] = Field(
+        "month", description="Period kind; months are cut on centre.report_cutoff_day.")
+    year: int | None = Field(None, ge=2000, le=2100, description="Year (default: the current period's).")
+    number: int | None = Field(None, ge=1, le=12, description="Month 1-12, quarter 1-4 or half 1-2.")
+    first: _date | None = Field(None, alias="from", description="First day YYYY-MM-DD (custom, with `to`).")
+    last: _date | None = Field(None, alias="to", description="Last day YYYY-MM-DD, inclusive.")
+
+
+def _report(name: str):
+    def handler(service, principal, p: ReportPeriod) -> dict:
+        import json as _json
+
+        from .reporting.export import document_json
+        from .reports_web import library
+        args = {k: v for k, v in {"kind": p.kind, "year": p.year, "number": p.number,
+                                  "from": p.first and p.first.isoformat(), "to": p.last and p.last.isoformat()}
+                .items() if v is not None}
+        try:
+            period = library.period_from(args, service.config.centre.report_cutoff_day, service.clock().date())
+        except (ValueError, KeyError) as exc:
+            raise invalid(f"Kỳ báo cáo không hợp lệ: {exc}", f"Invalid period: {exc}") from None
+        return _json.loads(document_json(library.DOCUMENTS[name](service.config, service.store, period)))
+    return handler
+
+
+for _name, _summary in (("satisfaction", "Phụ lục II: satisfaction ratings by department, with shares"),
+                        ("ratings", "Dissatisfied ratings, ratings per counter and officer, comments"),
+                        ("queue", "Queue statistics: counts, waiting and service times, heat map, trend")):
+    action(f"report_{_name}", {Role.ADMIN, Role.SUPERVISOR}, ReportPeriod, "GET", f"/api/reports/{_name}",
+           _summary)(_report(_name))

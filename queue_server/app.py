@@ -49,6 +49,8 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     app.extensions["motcua"] = service
     app.register_blueprint(api)
     app.register_blueprint(web)
+    from .reports_web import reports
+    app.register_blueprint(reports)
     app.register_error_handler(HTTPException, http_error)
     socketio = SocketIO(app, async_mode="threading")
     app.extensions["motcua.socketio"] = socketio

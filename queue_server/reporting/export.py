@@ -114,3 +114,175 @@ def render(report: PhuLuc1, fmt: str, centre_name: str = "") -> bytes:
 
 
 __all__ = ["FORMATS", "COLUMNS", "HEADER_COLUMNS", "render", "to_csv", "to_json", "to_table", "to_xlsx"]
+
+
+# -- generic report documents (Phụ lục II, rating lists, queue statistics) ----------------------
+
+from dataclasses import dataclass, field  # noqa: E402
+
+
+@dataclass
+class Table:
+    """One table of a document: strings in Vietnamese format, the first `header_rows` are headers.
+
+    `groups` merges a top header row: (text, first column, last column), 1-based; columns not
+    covered span both header rows. Cells from column `numeric_from` (1-based) are numbers."""
+
+    caption: str
+    rows: list[list[str]]
+    groups: list[tuple[str, int, int]] = field(default_factory=list)
+    numeric_from: int = 3
+    bold_last: int = 0  # the last rows in bold (total and percentage rows)
+
+
+@dataclass
+class Document:
+    """A report ready to render: centre, title lines, period in words, tables, notes, charts (SVG
+    specs from reporting.charts, drawn by the page and the PDF)."""
+
+    centre: str
+    title: str
+    subtitle: str
+    period_label: str
+    tables: list[Table]
+    notes: list[str] = field(default_factory=list)
+    charts: list = field(default_factory=list)
+    data: dict = field(default_factory=dict)  # the JSON form
+
+    @property
+    def period_line(self) -> str:
+        return f"Kỳ báo cáo: {self.period_label}"
+
+
+def _header_rows(table: Table) -> list[list[str]]:
+    """The header as written: a group row above the column row when the table has groups."""
+    if not table.groups:
+        return [table.rows[0]]
+    top = list(table.rows[0])
+    for text, a, b in table.groups:
+        top[a - 1:b] = [text] + [""] * (b - a)
+    sub = [c if any(a <= i <= b for _, a, b in table.groups) else "" for i, c in enumerate(table.rows[0], 1)]
+    return [top, sub]
+
+
+def document_csv(doc: Document) -> bytes:
+    """All tables one after another with their captions, UTF-8 with BOM (Excel reads Vietnamese)."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows([[doc.title], [doc.subtitle], [doc.period_line]])
+    for table in doc.tables:
+        writer.writerows([[], [table.caption], *_header_rows(table), *table.rows[1:]])
+    writer.writerows([[], *([n] for n in doc.notes)])
+    return out.getvalue().encode("utf-8")
+
+
+def document_table(doc: Document) -> bytes:
+    """Plain text for a terminal: aligned columns, numbers right-aligned."""
+    lines = [doc.title, doc.subtitle, doc.period_line]
+    for table in doc.tables:
+        widths = [max(len(r[i]) for r in table.rows) for i in range(len(table.rows[0]))]
+        lines += ["", table.caption]
+        for r in table.rows:
+            lines.append("  ".join(c.rjust(w) if i >= table.numeric_from - 1 else c.ljust(w)
+                                   for i, (c, w) in enumerate(zip(r, widths))).rstrip())
+    lines += ["", *doc.notes]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def document_json(doc: Document) -> bytes:
+    tables = [{"caption": t.caption, "rows": t.rows} for t in doc.tables]
+    body = {**doc.data, "title": doc.title, "subtitle": doc.subtitle, "period_label": doc.period_label,
+            "tables": tables, "notes": doc.notes}
+    return json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _cell_value(text: str, numeric: bool):
+    """Counts as ints, '23,04' as floats, so Excel can compute with them; other text as is."""
+    if not numeric:
+        return text
+    plain = text.replace(".", "")
+    if plain.lstrip("-").isdigit():
+        return int(plain)
+    try:
+        return float(plain.replace(",", "."))
+    except ValueError:
+        return text
+
+
+def _write_table(ws, top: int, table: Table, width: int) -> int:
+    """Write one table at row `top` with borders and merged headers; return the next free row."""
+    from openpyxl.styles import Alignment, Border, Font, Side
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    ws.cell(top, 1, table.caption).font = Font(bold=True, italic=True)
+    top += 1
+    heads = _header_rows(table)
+    rows = [*heads, *table.rows[1:]]
+    for r, values in enumerate(rows):
+        body = r >= len(heads)
+        for c, text in enumerate(values, 1):
+            cell = ws.cell(top + r, c, _cell_value(text, body and c >= table.numeric_from))
+            cell.border = border
+            if not body:
+                cell.font = Font(bold=True)
+                cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            else:
+                cell.font = Font(bold=r >= len(rows) - table.bold_last)
+                if c >= table.numeric_from:
+                    cell.alignment = Alignment(horizontal="right")
+                    if isinstance(cell.value, int):
+                        cell.number_format = "#,##0"
+                    elif isinstance(cell.value, float):
+                        cell.number_format = "#,##0.00"
+    if len(heads) == 2:
+        covered = set()
+        for _, a, b in table.groups:
+            ws.merge_cells(start_row=top, start_column=a, end_row=top, end_column=b)
+            covered.update(range(a, b + 1))
+        for c in set(range(1, len(table.rows[0]) + 1)) - covered:
+            ws.merge_cells(start_row=top, start_column=c, end_row=top + 1, end_column=c)
+    return top + len(rows) + 1
+
+
+def document_xlsx(doc: Document) -> bytes:
+    """A printable sheet like the official appendix: centre, title, subtitle, the period in words
+    (merged across the table), then each table with a merged header and thin borders."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = doc.title[:31]
+    width = max(len(t.rows[0]) for t in doc.tables)
+    last = get_column_letter(width)
+    for row, text in enumerate([doc.centre, doc.title, doc.subtitle, doc.period_line], 1):
+        ws.cell(row, 1, text).font = Font(bold=row > 1, size=13 if row == 2 else 11)
+        ws.merge_cells(f"A{row}:{last}{row}")
+        ws.cell(row, 1).alignment = Alignment(horizontal="center", wrap_text=True)
+    top = 6
+    for table in doc.tables:
+        top = _write_table(ws, top, table, width)
+    for note in doc.notes:
+        ws.cell(top, 1, note).font = Font(italic=True)
+        top += 1
+    ws.column_dimensions["A"].width = 6
+    ws.column_dimensions["B"].width = 34
+    for c in range(3, width + 1):
+        ws.column_dimensions[get_column_letter(c)].width = 15
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+DOCUMENT_FORMATS = ("table", "csv", "xlsx", "pdf", "json")
+
+
+def render_document(doc: Document, fmt: str) -> bytes:
+    """A document in one of DOCUMENT_FORMATS as bytes."""
+    if fmt == "pdf":
+        from .pdf import document_pdf
+        return document_pdf(doc)
+    writers = {"table": document_table, "csv": document_csv, "xlsx": document_xlsx, "json": document_json}
+    return writers[fmt](doc)

@@ -1,0 +1,101 @@
+"""Report pages under /admin/reports/ (admin and supervisor only): a period picker on the centre's
+cut-off day, Phụ lục II, the rating lists, the queue statistics with inline SVG charts, and
+downloads (XLSX, CSV, PDF, JSON) made by the same library as the CLI (reports_web.library).
+"""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+from markupsafe import Markup
+
+from ..auth import Role
+from ..reporting.charts import to_svg
+from ..reporting.export import DOCUMENT_FORMATS, render_document
+from ..web.access import require_page_role
+from . import library
+
+reports = Blueprint("reports", __name__, url_prefix="/admin/reports", template_folder="templates",
+                    static_folder="static", static_url_path="/static")
+READERS = (Role.ADMIN, Role.SUPERVISOR)
+
+# page → (document, captions of the document's tables shown on it, charts shown, Vietnamese title)
+PAGES = {
+    "satisfaction": ("satisfaction", None, True, "Phụ lục II — Đánh giá mức độ hài lòng theo đơn vị"),
+    "dissatisfied": ("ratings", ["Danh sách đánh giá không hài lòng"], False, "Đánh giá không hài lòng"),
+    "tallies": ("ratings", ["Đánh giá theo quầy", "Đánh giá theo cán bộ"], True, "Đánh giá theo quầy và cán bộ"),
+    "comments": ("ratings", ["Ý kiến góp ý"], False, "Ý kiến góp ý"),
+    "queue": ("queue", None, True, "Thống kê xếp hàng"),
+}
+MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "csv": "text/csv; charset=utf-8", "pdf": "application/pdf", "json": "application/json",
+        "table": "text/plain; charset=utf-8"}
+FILE_NAMES = {"satisfaction": "phu-luc-2", "ratings": "danh-sach-danh-gia", "queue": "thong-ke-xep-hang"}
+
+
+def _service():
+    return current_app.extensions["motcua"]
+
+
+def _period():
+    """The period of the query string; a bad one is a 400, not a crash."""
+    service = _service()
+    try:
+        return library.period_from(request.args, service.config.centre.report_cutoff_day, service.clock().date())
+    except (ValueError, KeyError) as exc:
+        abort(400, description=f"Kỳ báo cáo không hợp lệ / invalid period: {exc}")
+
+
+def _picker(period) -> dict:
+    args = request.args
+    return {"kind": args.get("kind") or "month", "year": period.last_day.year,
+            "number": args.get("number") or library._number_of("month", period) if period.kind != "custom" else "",
+            "from": period.first_day.isoformat(), "to": period.last_day.isoformat(),
+            "cutoff": _service().config.centre.report_cutoff_day}
+
+
+@reports.get("/")
+@require_page_role(*READERS)
+def index():
+    period = _period()
+    return render_template("reports/index.html", centre=_service().config.centre, pages=PAGES, period=period,
+                           picker=_picker(period), query=request.query_string.decode())
+
+
+@reports.get("/<page>")
+@require_page_role(*READERS)
+def report_page(page: str):
+    if page not in PAGES:
+        abort(404)
+    name, captions, with_charts, title = PAGES[page]
+    period = _period()
+    service = _service()
+    doc = library.DOCUMENTS[name](service.config, service.store, period)
+    tables = [t for t in doc.tables if captions is None or t.caption in captions]
+    svgs = [Markup(to_svg(c)) for c in doc.charts] if with_charts else []
+    return render_template("reports/report.html", centre=service.config.centre, pages=PAGES, page=page,
+                           title=title, doc=doc, tables=tables, charts=svgs, period=period, picker=_picker(period),
+                           document=name, query=request.query_string.decode(), header_rows=_header_rows)
+
+
+@reports.get("/<name>.<fmt>")
+@require_page_role(*READERS)
+def download(name: str, fmt: str):
+    if name not in library.DOCUMENTS or fmt not in DOCUMENT_FORMATS:
+        abort(404)
+    service = _service()
+    period = _period()
+    body = render_document(library.DOCUMENTS[name](service.config, service.store, period), fmt)
+    filename = f"{FILE_NAMES[name]}-{period.first_day:%Y%m%d}-{period.last_day:%Y%m%d}.{fmt}"
+    return Response(body, mimetype=MIME[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
+
+
+def _header_rows(table) -> list[list[tuple[str, int, int]]]:
+    """Header cells as (text, colspan, rowspan): groups span their columns, other columns both rows."""
+    names = table.rows[0]
+    if not table.groups:
+        return [[(c, 1, 1) for c in names]]
+    starts = {a: (text, b - a + 1) for text, a, b in table.groups}
+    inside = {c for _, a, b in table.groups for c in range(a, b + 1)}
+    top = [(starts[c][0], starts[c][1], 1) if c in starts else (name, 1, 2)
+           for c, name in enumerate(names, 1) if c in starts or c not in inside]
+    return [top, [(name, 1, 1) for c, name in enumerate(names, 1) if c in inside]]

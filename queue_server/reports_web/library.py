@@ -1,0 +1,148 @@
+"""The report library: storage aggregates → pure report → a document for every format.
+
+Pages, report actions and `motcua report satisfaction|ratings|queue` all call these functions,
+so the three always show the same figures.
+
+>>> doc = satisfaction_document(config, store, periods.month(2020, 12, 15))
+>>> render_document(doc, "xlsx")
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from ..config import CentreConfig
+from ..reporting import charts, periods, phu_luc_2, queue_stats, ratings_lists
+from ..reporting.export import Document, Table
+from ..reporting.phu_luc_1 import RESOLVED
+from ..storage import Store
+from ..storage.reports import Reports
+
+KINDS = ("month", "quarter", "half_year", "year", "custom")
+
+
+def period_from(args, cutoff: int, today: date) -> periods.Period:
+    """The period chosen on the picker: kind=month|quarter|half_year|year (with year and number)
+    or custom (from, to); by default the reporting month containing `today`."""
+    kind = args.get("kind") or "month"
+    if kind == "custom" or (args.get("from") and args.get("to")):
+        return periods.custom(date.fromisoformat(args["from"]), date.fromisoformat(args["to"]))
+    if kind not in KINDS:
+        raise ValueError(f"unknown period kind: {kind}")
+    current = periods.period_of(kind, today, cutoff)
+    year = int(args.get("year") or current.last_day.year)
+    number = int(args.get("number") or _number_of(kind, current))
+    makers = {"month": periods.month, "quarter": periods.quarter, "half_year": periods.half_year}
+    if kind == "year":
+        return periods.year(year, cutoff)
+    return makers[kind](year, number, cutoff)
+
+
+def _number_of(kind: str, period: periods.Period) -> int:
+    month = period.last_day.month
+    return {"month": month, "quarter": (month - 1) // 3 + 1, "half_year": 1 if month <= 6 else 2}[kind]
+
+
+def _style(config: CentreConfig):
+    return config.centre.rating_style
+
+
+def dossiers_resolved(config: CentreConfig, store: Store, period: periods.Period) -> int:
+    """Dossiers resolved in the period, as Phụ lục I counts them."""
+    from ..dossier_service import DossierService
+    return DossierService(config, store).report(period).total[RESOLVED]
+
+
+def satisfaction(config: CentreConfig, store: Store, period: periods.Period) -> phu_luc_2.PhuLuc2:
+    """Phụ lục II of the centre's rating style, with both shares."""
+    reports, cid = Reports(store), config.centre.id
+    counts = reports.rating_counts(cid, _style(config).value, period)
+    return phu_luc_2.compute(counts, period, config.departments, _style(config),
+                             reports.tickets_served(cid, period), dossiers_resolved(config, store, period))
+
+
+def _names(config: CentreConfig, reports: Reports) -> ratings_lists.Names:
+    return ratings_lists.Names({d.id: d.name for d in config.departments},
+                               {c.number: c.label for c in config.counters},
+                               reports.officer_names(config.centre.id))
+
+
+def rating_lists(config: CentreConfig, store: Store, period: periods.Period) -> dict:
+    """Dissatisfied ratings, comments, and tallies per counter and per officer."""
+    reports, cid, style = Reports(store), config.centre.id, _style(config)
+    names = _names(config, reports)
+    bad_values = [v for v in ratings_lists.RATING_OPTIONS[style] if ratings_lists.is_dissatisfied(style, v)]
+    return {
+        "dissatisfied": ratings_lists.dissatisfied(reports.rating_rows(cid, period, bad_values), style, names),
+        "comments": ratings_lists.comments(reports.rating_rows(cid, period, with_comment=True), style, names),
+        "counters": ratings_lists.tallies(reports.rating_counts(cid, style.value, period, "counter"), style,
+                                          names.counter),
+        "officers": ratings_lists.tallies(reports.rating_counts(cid, style.value, period, "officer_id"), style,
+                                          lambda k: names.officer(k) or "Không rõ cán bộ"),
+    }
+
+
+def queue(config: CentreConfig, store: Store, period: periods.Period) -> queue_stats.QueueStats:
+    reports, cid = Reports(store), config.centre.id
+    services = {s.id: s.name for d in config.departments for s in d.services}
+    return queue_stats.compute(reports.ticket_cells(cid, period), reports.time_buckets(cid, period), period,
+                               config.departments, services, reports.officer_names(cid))
+
+
+# -- documents ---------------------------------------------------------------------------------
+
+def satisfaction_document(config: CentreConfig, store: Store, period: periods.Period) -> Document:
+    report = satisfaction(config, store, period)
+    rows = phu_luc_2.format_rows(report)
+    groups = [("Số lượt đánh giá", 3, 2 + len(report.values))]
+    chart = charts.bars("Số lượt đánh giá theo đơn vị", [r.name for r in report.rows], [r.total for r in report.rows])
+    split = charts.bars("Tổng số theo lựa chọn", list(report.labels), list(report.total.counts))
+    return Document(config.centre.name, phu_luc_2.TITLE, phu_luc_2.subtitle(report), period.label,
+                    [Table("Bảng tổng hợp theo đơn vị", rows, groups, bold_last=2)],
+                    phu_luc_2.share_lines(report), [chart, split], report.as_dict())
+
+
+def ratings_document(config: CentreConfig, store: Store, period: periods.Period) -> Document:
+    lists, style = rating_lists(config, store, period), _style(config)
+    tables = [
+        Table("Danh sách đánh giá không hài lòng", ratings_lists.format_items(lists["dissatisfied"]), numeric_from=99),
+        Table("Đánh giá theo quầy", ratings_lists.format_tallies(lists["counters"], style, "Quầy"), numeric_from=2),
+        Table("Đánh giá theo cán bộ", ratings_lists.format_tallies(lists["officers"], style, "Cán bộ"),
+              numeric_from=2),
+        Table("Ý kiến góp ý", ratings_lists.format_items(lists["comments"]), numeric_from=99),
+    ]
+    data = {"period": {"first_day": period.first_day.isoformat(), "last_day": period.last_day.isoformat(),
+                       "label": period.label},
+            "dissatisfied": [i.as_dict() for i in lists["dissatisfied"]],
+            "comments": [i.as_dict() for i in lists["comments"]],
+            **{k: [{"name": t.name, "total": t.total, "dissatisfied": t.dissatisfied} for t in lists[k]]
+               for k in ("counters", "officers")}}
+    chart = charts.bars("Số đánh giá không hài lòng theo quầy", [t.name for t in lists["counters"]],
+                        [t.dissatisfied for t in lists["counters"]])
+    notes = [f"Số đánh giá không hài lòng trong kỳ: {len(lists['dissatisfied'])}."]
+    return Document(config.centre.name, "DANH SÁCH ĐÁNH GIÁ", "ĐÁNH GIÁ KHÔNG HÀI LÒNG, THEO QUẦY, THEO CÁN BỘ, "
+                    "Ý KIẾN GÓP Ý", period.label, tables, notes, [chart], data)
+
+
+def queue_charts(stats: queue_stats.QueueStats) -> list:
+    """Bars per department, the daily trend, the weekday × hour heat map (07–18 h shown)."""
+    hours = list(range(7, 18))
+    return [
+        charts.bars("Số phát theo đơn vị", [d.name for d in stats.departments],
+                    [d.figures.issued for d in stats.departments]),
+        charts.trend("Số phát theo ngày", [f"{d:%d/%m}" for d, _ in stats.trend], [f.issued for _, f in stats.trend]),
+        charts.heatmap("Số phát theo thứ và giờ", list(queue_stats.WEEKDAYS), [f"{h}h" for h in hours],
+                       [[row[h] for h in hours] for row in stats.heatmap]),
+    ]
+
+
+def queue_document(config: CentreConfig, store: Store, period: periods.Period) -> Document:
+    stats = queue(config, store, period)
+    tables = [Table("Theo đơn vị và dịch vụ", queue_stats.format_rows(stats), numeric_from=2, bold_last=1),
+              Table("Theo cán bộ", queue_stats.format_officers(stats), numeric_from=2)]
+    notes = ["Thời gian chờ: từ lúc phát số đến lúc được gọi; thời gian phục vụ: từ lúc bắt đầu đến lúc hoàn "
+             f"thành. P90: 90 % số lượt không quá giá trị này (làm tròn lên {queue_stats.STEP} giây)."]
+    return Document(config.centre.name, "THỐNG KÊ XẾP HÀNG", "SỐ PHÁT, ĐÃ PHỤC VỤ, VẮNG MẶT, CHUYỂN; THỜI GIAN "
+                    "CHỜ VÀ PHỤC VỤ", period.label, tables, notes, queue_charts(stats), stats.as_dict())
+
+
+DOCUMENTS = {"satisfaction": satisfaction_document, "ratings": ratings_document, "queue": queue_document}
