@@ -52,12 +52,13 @@ class TerminalApp:
         self._connector.start()
 
     def stop(self) -> None:
+        """Close the link (also while it is reconnecting: RealtimeClient.close would not stop that), then the outbox."""
         self._stop.set()
-        self.sender.stop()
         try:
-            self.client.close()
+            self.client.sio.shutdown()
         except Exception:  # noqa: BLE001 - closing a link that never opened
             pass
+        self.sender.stop()
         self.outbox.close()
 
     def _connect_loop(self) -> None:
@@ -73,6 +74,8 @@ class TerminalApp:
     # -- server -----------------------------------------------------------------------------------
 
     def _on_change(self, kind: str, payload) -> None:
+        if self._stop.is_set():
+            return
         self.changes.put((kind, payload))
         if kind == "snapshot":
             self.outbox.retry_now()
