@@ -12,7 +12,7 @@ import pytest
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-from queue_server.app import create_app  # noqa: E402
+from queue_server.app import NoDelayRequestHandler, create_app  # noqa: E402
 from queue_server.clock import FakeClock  # noqa: E402
 from queue_server.config import DEMO_CONFIG, Hours, load_config  # noqa: E402
 from queue_server.setup import add_device, add_user  # noqa: E402
@@ -77,7 +77,7 @@ def live_centre(tmp_path, always_open_config):
     from werkzeug.serving import make_server
 
     app = create_app(always_open_config, tmp_path / "centre.db", secret="test-secret")
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=NoDelayRequestHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield Centre(app, always_open_config, None, url=f"http://127.0.0.1:{server.server_port}")
