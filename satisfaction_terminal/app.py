@@ -39,7 +39,9 @@ class TerminalApp:
         self.outbox = Outbox(settings.outbox)
         self.client = RealtimeClient(settings.server, NAMESPACE, settings.token, on_change=self._on_change)
         timing = Timing(settings.rating_timeout, settings.comment_timeout, settings.thanks_seconds)
-        self.flow = Flow(settings.counter, [], clock(), timing, telex_modern=settings.telex_modern)
+        self.centre: dict = self.outbox.recall("centre", {})      # last known: a tablet may start offline
+        self.flow = Flow(settings.counter, options_of(self.centre), clock(), timing,
+                         telex_modern=settings.telex_modern)
         self.sender = OutboxSender(self.outbox, self._send, lambda: self.client.connected)
         self.changes: queue.Queue = queue.Queue()
         self._stop = threading.Event()
@@ -92,7 +94,9 @@ class TerminalApp:
             except queue.Empty:
                 return
             if kind == "snapshot":
-                self.flow.set_options(options_of(payload["centre"]))
+                self.centre = payload["centre"]
+                self.outbox.remember("centre", self.centre)
+                self.flow.set_options(options_of(self.centre))
             elif kind == "event" and payload.get("type") == "ticket.finished" and payload.get("ticket"):
                 self.flow.ticket_finished(payload["ticket"], now)
 
@@ -122,9 +126,8 @@ class TerminalApp:
     # -- what the screen shows --------------------------------------------------------------------
 
     def info(self) -> CounterInfo:
-        state = self.client.state
-        counters = dict(state.counters)
-        return counter_info(state.centre, counters.get(self.settings.counter), self.settings.counter,
+        counters = dict(self.client.state.counters)
+        return counter_info(self.centre, counters.get(self.settings.counter), self.settings.counter,
                             self.settings.officer_titles, self.settings.photos_dir)
 
     def buttons(self, size: tuple[int, int]):
@@ -133,7 +136,7 @@ class TerminalApp:
 
     def scene(self, size: tuple[int, int]):
         from .draw import Scene
-        return Scene(self.flow.state, self.info(), self.buttons(size), self.client.state.centre.get("rating_style", ""),
+        return Scene(self.flow.state, self.info(), self.buttons(size), self.centre.get("rating_style", ""),
                      self.client.connected, len(self.outbox), self.settings.phrases)
 
     # -- loops ------------------------------------------------------------------------------------

@@ -112,6 +112,9 @@ class Painter:
         else:
             self.text("Quầy chưa có cán bộ làm việc", 36, INK, self.r(40, 170, DESIGN_W - 80, 80), bold=True)
             self.text("No officer at this counter now", 24, MUTED, self.r(40, 250, DESIGN_W - 80, 50))
+        if not scene.buttons:                  # never reached the server: no options to offer yet
+            self.text("Máy đánh giá đang kết nối, xin vui lòng chờ — Connecting, please wait", 28, MUTED,
+                      self.r(40, 440, DESIGN_W - 80, 110))
         self.status(scene)
 
     def rating(self, scene: Scene) -> None:

@@ -127,7 +127,7 @@ class Flow:
         """A ticket was finished somewhere; offer it if it was served at this counter and is unrated."""
         if ticket.get("counter") != self.counter or ticket.get("status", "done") != "done":
             return False
-        if ticket["id"] in self.rated or self._offered(ticket["id"]):
+        if ticket["id"] in self.rated or self._offered(ticket["id"]) or not self.options:
             return False
         offer = Offer(ticket["id"], ticket.get("label"), self.new_id())
         if self.phase in (Phase.IDLE, Phase.RATING):
@@ -158,6 +158,8 @@ class Flow:
         return last is not None and last[:2] == (action, arg) and now - last[2] < self.timing.debounce
 
     def _on_idle_start(self, arg, now):
+        if not self.options:          # never reached the server: nothing to choose from yet
+            return
         self._go(Phase.RATING, now, offer=Offer(None, None, self.new_id()))
 
     def _on_rating_choose(self, value, now):

@@ -46,7 +46,7 @@ def buttons_for(phase: Phase, options: list[Option], phrases: list[str], chosen:
                 size: tuple[int, int] = (DESIGN_W, DESIGN_H), value: str | None = None) -> list[Button]:
     """The buttons of a screen, scaled to `size` (width, height)."""
     design = {
-        Phase.IDLE: lambda: idle_buttons(),
+        Phase.IDLE: lambda: idle_buttons() if options else [],
         Phase.RATING: lambda: rating_buttons(options),
         Phase.COMMENT: lambda: comment_buttons(phrases, chosen),
         Phase.THANKS: lambda: [],

@@ -29,6 +29,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
     id TEXT PRIMARY KEY, payload TEXT NOT NULL, made_at REAL NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0, next_try REAL NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS remembered (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS refused (
     id TEXT PRIMARY KEY, payload TEXT NOT NULL, made_at REAL NOT NULL, refused_at REAL NOT NULL,
     code TEXT NOT NULL, message TEXT NOT NULL);
@@ -156,6 +157,17 @@ class Outbox:
             self.db.execute("COMMIT")
         log.warning("rating %s refused by the server, dropped: %s: %s (%s)", rating_id, exc.code,
                     exc.message_en, json.dumps(payload, ensure_ascii=False))
+
+    def remember(self, key: str, value) -> None:
+        """Keep a small JSON value (the centre's rating options) for a tablet that restarts offline."""
+        with self._lock:
+            self.db.execute("INSERT OR REPLACE INTO remembered (key, value) VALUES (?, ?)",
+                            (key, json.dumps(value, ensure_ascii=False)))
+
+    def recall(self, key: str, default=None):
+        with self._lock:
+            row = self.db.execute("SELECT value FROM remembered WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
 
     def retry_now(self) -> None:
         """Make every waiting rating due at once (after a reconnect: the server is back)."""
