@@ -56,8 +56,7 @@ class Reports:
         self.store = store
 
     def _rows(self, sql: str, params) -> list[tuple]:
-        with self.store._lock:
-            return self.store.db.conn.execute(sql, params).fetchall()
+        return self.store.read(sql, params)
 
     @staticmethod
     def _at(period: Period) -> tuple[str, str]:

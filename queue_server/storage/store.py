@@ -46,10 +46,24 @@ class Store:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         self._lock = threading.RLock()
+        self._readers = threading.local()
         self.schema_version = migrate(self.db)
 
     def close(self) -> None:
         self.db.conn.close()
+
+    def read(self, sql: str, params=()) -> list[tuple]:
+        """A read on this thread's own read-only connection: long report queries run beside the
+        live queue's writes (WAL lets readers and one writer work at once) instead of holding
+        the writer's lock. Sees everything committed before the query starts."""
+        conn = getattr(self._readers, "conn", None)
+        if conn is None:
+            if self.path == ":memory:":
+                with self._lock:
+                    return self.db.conn.execute(sql, params).fetchall()
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False, timeout=10)
+            self._readers.conn = conn
+        return conn.execute(sql, params).fetchall()
 
     @contextmanager
     def transaction(self):

@@ -72,3 +72,12 @@ def test_store_migrations_are_idempotent(tmp_path):
     assert again.schema_version == len(MIGRATIONS)
     version = sqlite3.connect(tmp_path / "m.db").execute("PRAGMA user_version").fetchone()[0]
     assert version == len(MIGRATIONS)
+
+
+def test_store_read_does_not_wait_for_an_open_write(store, demo_config, clock):
+    engine = QueueEngine(demo_config)
+    store.commit_events(demo_config.centre.id, engine.issue("stp-hotich", clock()))
+    with store.transaction() as conn:             # the writer holds its lock and a write transaction
+        conn.execute("UPDATE tickets SET label = 'X'")
+        assert store.read("SELECT label FROM tickets") == [("1001",)]   # the committed state, at once
+    assert store.read("SELECT label FROM tickets") == [("X",)]
