@@ -1,7 +1,8 @@
 """Drawing the tablet's screens with pygame, from the flow's state and the layout's buttons.
 
 Only DejaVu fonts (hw/fonts.py), which cover Vietnamese; icons are drawn shapes, no image files.
-Colours pair white text with dark fills (contrast ≥ 7:1) and dark text on a light background.
+Colours pair white text with dark fills (contrast 6.3:1 to 12.4:1, WCAG AA asks 4.5:1) and dark text
+on a light background (15.9:1); docs/terminal.md has the figures.
 """
 from __future__ import annotations
 
