@@ -62,7 +62,7 @@ class KioskApp:
         self.flow = KioskFlow(self.client.state, FlowSettings.from_config(config), clock=clock)
         self.stopping = threading.Event()
         self.printer_status: PrinterStatus | None = None
-        self.reported: dict | None = None
+        self.report_lock = threading.Lock()
         self.surface: pygame.Surface | None = None
         self.widgets: list[screens.Widget] = []
         self.frames = 0
@@ -237,7 +237,8 @@ class KioskApp:
     def _on_change(self, kind: str, payload) -> None:
         if kind == "snapshot":
             self.post(lambda: self._run(self.flow.set_connected(True)))
-            self._report_printer()
+            # Not on this thread: it is the client's reader, which must stay free to receive the answer.
+            threading.Thread(target=self._report_printer, daemon=True).start()
         elif kind == "disconnect":
             self.post(lambda: self.flow.set_connected(False))
 
@@ -264,16 +265,20 @@ class KioskApp:
         self.printer_status = status
         fault = status_fault(status)
         self.post(lambda: self.flow.set_printer(fault))
-        self._report_printer()
+        threading.Thread(target=self._report_printer, daemon=True).start()
 
     def _report_printer(self) -> None:
         """Tell the server (admins see it); the server stores an event only when it changed."""
-        if self.printer_status is None or not self.client.connected:
-            return
-        try:
-            self.client.call("device_status", {"status": {"printer": self.printer_status.value}}, timeout=5)
-        except Exception as exc:
-            log.info("printer status not reported yet: %s", exc)
+        for _ in range(50):                      # a snapshot can arrive just before the connect is complete
+            if self.client.connected or self.stopping.wait(0.1):
+                break
+        with self.report_lock:                   # one at a time, always the current status: never out of order
+            if self.printer_status is None or not self.client.connected:
+                return
+            try:
+                self.client.call("device_status", {"status": {"printer": self.printer_status.value}}, timeout=5)
+            except Exception as exc:
+                log.info("printer status not reported yet: %s", exc)
 
 
 def main(args) -> int:

@@ -1,0 +1,122 @@
+"""`motcua display` and `motcua leds`: thin shells over DisplayApp and LedService."""
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import tomllib
+from pathlib import Path
+
+from .config import DisplayConfigError, LedServiceConfig, load_display_config
+
+
+def add_display_parser(sub) -> None:
+    """Register `display` and `leds` on the `motcua` subcommand parser."""
+    p = sub.add_parser("display", help="run a hall call display or dossier board (màn hình gọi số)")
+    p.add_argument("--server", default=None, help="queue server URL (default http://127.0.0.1:5000)")
+    p.add_argument("--token", default=None, help="the display's device token (motcua device add … --role display)")
+    p.add_argument("--config", default=None, help="display TOML file (docs/display.md); options override it")
+    p.add_argument("--mode", choices=["hall", "board"], default=None, help="hall call display or dossier board")
+    p.add_argument("--headless", action="store_true", help="no window (SDL dummy video): voice and LEDs only")
+    p.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    p.add_argument("--leds", default=None, help="also drive the LED counter displays of this TOML file")
+    p.add_argument("--demo", action="store_true", help="fake audio and LED bus (nothing needs hardware)")
+    p.add_argument("--seconds", type=float, default=None, help="stop after this many seconds (tests)")
+    p.set_defaults(func=cmd_display)
+
+    p = sub.add_parser("leds", help="drive the counters' RS-485 LED number displays")
+    p.add_argument("--server", required=True, help="queue server URL")
+    p.add_argument("--token", required=True, help="a display device token")
+    p.add_argument("--config", required=True, help="LED TOML file: [bus] and [displays.<counter>]")
+    p.add_argument("--demo", action="store_true", help="use the fake bus instead of the configured one")
+    p.set_defaults(func=cmd_leds)
+
+
+def load_leds(path: str, demo: bool = False) -> LedServiceConfig:
+    """The LED section from a TOML file ([bus], [displays.5] …); `demo` swaps in the fake bus."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DisplayConfigError(f"{path}: {exc}") from None
+    data = data.get("leds", data)
+    if demo:
+        data["bus"] = {"backend": "fake"}
+    try:
+        return LedServiceConfig.model_validate(data)
+    except Exception as exc:
+        raise DisplayConfigError(f"{path}: {exc}") from None
+
+
+def cmd_display(args) -> int:
+    try:
+        return _display(args)
+    except DisplayConfigError as exc:
+        print(f"motcua display: configuration error: {exc}", flush=True)
+        return 2
+
+
+def _display(args) -> int:
+    from .app import DisplayApp
+    from .leds import LedService
+    from .voice import open_display_voice
+    overrides = {"server": args.server, "token": args.token, "mode": args.mode}
+    if args.windowed or args.headless:
+        overrides["fullscreen"] = False
+    cfg = load_display_config(args.config, **overrides)
+    if args.demo:
+        cfg = cfg.model_copy(update={"voice": cfg.voice.model_copy(update={"backend": "fake"})})
+    if args.headless:
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+    voice = open_display_voice(cfg.voice)
+    app = DisplayApp(cfg, voice=voice)
+    leds = LedService(load_leds(args.leds, args.demo) if args.leds else cfg.leds) if (args.leds or cfg.leds) else None
+    if leds:
+        app.listeners.append(leds.start())
+    print(f"motcua display: {cfg.mode} → {cfg.server} ({'headless' if args.headless else 'screen'})", flush=True)
+    _stop_on_term(app)
+    app.start()
+    try:
+        app.run(max_seconds=args.seconds)
+    finally:
+        app.close()
+        if voice:
+            voice.close()
+        if leds:
+            leds.close()
+    return 0
+
+
+def cmd_leds(args) -> int:
+    from .leds import LedService, run_led_client
+    try:
+        cfg = load_leds(args.config, args.demo)
+    except DisplayConfigError as exc:
+        print(f"motcua leds: configuration error: {exc}", flush=True)
+        return 2
+    service = LedService(cfg).start()
+    client = run_led_client(args.server, args.token, service)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *a: stop.set())
+    print(f"motcua leds: {len(service.displays)} displays ← {args.server}", flush=True)
+    try:
+        while not stop.is_set():
+            if not client.sio.connected:
+                try:
+                    client.connect()
+                except Exception as exc:
+                    print(f"motcua leds: cannot connect ({exc}); retrying", flush=True)
+            stop.wait(2.0)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        client.close()
+        service.close()
+    return 0
+
+
+def _stop_on_term(app) -> None:
+    """`motcua demo` stops its devices with SIGTERM: leave the pygame loop cleanly."""
+    try:
+        signal.signal(signal.SIGTERM, lambda *a: app.close())
+    except ValueError:
+        pass            # not the main thread (tests)

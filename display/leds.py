@@ -1,0 +1,163 @@
+"""The LED service: drives each counter's RS-485 number display from the queue's live events.
+
+`plan_event` / `plan_snapshot` (pure) say what each display should show; `LedService` sends it
+through `hw.led` from its own worker thread, so a slow or silent bus never holds up the screen.
+A display that does not answer keeps its wanted state and is retried every `retry_seconds`; a
+snapshot (connect, reconnect, resync) sets every display again, steady (no blinking for old calls).
+"""
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from dataclasses import dataclass
+
+from hw.led import LedError, open_led_bus, open_led_display
+from queue_server.client import RealtimeClient
+
+from .config import LedServiceConfig
+
+log = logging.getLogger(__name__)
+
+CLEARING = ("ticket.absent", "ticket.transferred", "ticket.expired", "counter.cleared")
+
+
+@dataclass(frozen=True)
+class LedOp:
+    """What one counter's display should do: "call" (blink), "show" (steady), "pause", "clear"."""
+
+    counter: int
+    op: str
+    text: str = ""
+
+
+def _current_label(counter: dict) -> str:
+    ticket = counter.get("ticket") or {}
+    return ticket.get("label", "") if ticket.get("status") in ("called", "serving") else ""
+
+
+def plan_counter(counter: dict) -> LedOp:
+    """The steady state of a counter's display from its live state."""
+    number = counter["number"]
+    if counter.get("status") == "paused":
+        return LedOp(number, "pause")
+    label = _current_label(counter)
+    return LedOp(number, "show", label) if label else LedOp(number, "clear")
+
+
+def plan_snapshot(counters: dict) -> list[LedOp]:
+    return [plan_counter(c) for _, c in sorted(counters.items())]
+
+
+def plan_event(event: dict, counters: dict) -> list[LedOp]:
+    """The display changes one event asks for (`counters` is the LiveState after the event)."""
+    kind, ticket, counter = event.get("type"), event.get("ticket") or {}, event.get("counter") or {}
+    if kind in ("ticket.called", "ticket.recalled") and ticket.get("counter") is not None:
+        return [LedOp(ticket["counter"], "call", ticket["label"])]
+    if kind in ("counter.paused", "counter.resumed") and counter:
+        return [plan_counter(counters.get(counter["number"], counter))]
+    if kind in ("counter.opened", "counter.closed") and counter:
+        return [LedOp(counter["number"], "clear")]
+    if kind in CLEARING and counter and not counter.get("ticket_id"):
+        return [LedOp(counter["number"], "clear")]
+    if kind == "day.ended":
+        return [LedOp(n, "clear") for n in sorted(counters)]
+    return []           # ticket.finished: the last number stays until the next call
+
+
+class LedService:
+    """Counter LED displays on one bus, following the queue.
+
+    >>> service = LedService(cfg.leds)                  # LedServiceConfig
+    >>> client = RealtimeClient(url, "/display", token, on_change=service.on_change_from(client))
+    >>> service.start(); client.connect()
+    """
+
+    def __init__(self, cfg: LedServiceConfig, bus=None, retry_seconds: float = 5.0):
+        self.cfg = cfg
+        self.bus = bus or open_led_bus(cfg.bus.model_dump(exclude_none=True))
+        self.displays = {n: open_led_display(self.bus, d.model_dump()) for n, d in cfg.displays.items()}
+        self.retry_seconds = retry_seconds
+        self.failed: dict[int, LedOp] = {}      # counter → the op its display still owes
+        self.sent = 0
+        self._ops: queue.Queue = queue.Queue()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="led-service", daemon=True)
+
+    def start(self) -> "LedService":
+        self._thread.start()
+        return self
+
+    def on_change(self, kind: str, payload, state) -> None:
+        """From the Socket.IO thread: plan and queue (never touches the bus here)."""
+        if kind == "snapshot":
+            ops = plan_snapshot(state.counters)
+        elif kind == "event":
+            ops = plan_event(payload, state.counters)
+        else:
+            return
+        for op in ops:
+            if op.counter in self.displays:
+                self._ops.put(op)
+
+    def wait_idle(self, timeout: float = 5.0) -> bool:
+        """Block until every queued op has been tried (tests, shutdown)."""
+        done = threading.Event()
+        self._ops.put(done)
+        return done.wait(timeout)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._ops.put(None)
+        if self._thread.is_alive():
+            self._thread.join(5)
+        for display in self.displays.values():
+            display.close()
+        try:
+            self.bus.close()
+        except Exception:
+            pass
+
+    def _run(self) -> None:
+        next_retry = time.monotonic() + self.retry_seconds
+        while not self._stop.is_set():
+            try:
+                item = self._ops.get(timeout=max(0.05, next_retry - time.monotonic()))
+            except queue.Empty:
+                item = "retry"
+            if item is None:
+                return
+            if isinstance(item, threading.Event):
+                item.set()
+            elif item == "retry" or time.monotonic() >= next_retry:
+                self._retry()
+                next_retry = time.monotonic() + self.retry_seconds
+            if isinstance(item, LedOp):
+                self._send(item)
+
+    def _retry(self) -> None:
+        for op in list(self.failed.values()):
+            self._send(op if op.op != "call" else LedOp(op.counter, "show", op.text))
+
+    def _send(self, op: LedOp) -> None:
+        display = self.displays[op.counter]
+        try:
+            {"call": lambda: display.call(op.text), "show": lambda: display.show(op.text),
+             "pause": display.pause, "clear": display.clear}[op.op]()
+        except (LedError, OSError) as exc:
+            if op.counter not in self.failed:
+                log.warning("LED of counter %s: %s", op.counter, exc)
+            self.failed[op.counter] = op
+            return
+        self.failed.pop(op.counter, None)
+        self.sent += 1
+
+
+def run_led_client(url: str, token: str, service: LedService) -> RealtimeClient:
+    """A /display connection feeding `service`; reconnects by itself once connected."""
+    holder: dict = {}
+    client = RealtimeClient(url, "/display", token,
+                            on_change=lambda kind, payload: service.on_change(kind, payload, holder["c"].state))
+    holder["c"] = client
+    return client
