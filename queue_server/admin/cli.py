@@ -57,6 +57,19 @@ def cmd_audit(args) -> int:
     return 0
 
 
+def cmd_config_reset(args) -> int:
+    admin = offline_admin(args)
+    count = admin.reset_config(cli_actor(admin.centre_id))
+    print(f"motcua: forgot {count} saved configuration version(s); {args.config} applies from the next start")
+    return 0
+
+
+def add_config_commands(csub, common) -> None:
+    c = csub.add_parser("reset", help="forget the configuration saved from the admin pages (the TOML applies again)")
+    common(c)
+    c.set_defaults(func=cmd_config_reset)
+
+
 def add_device_commands(dsub, common) -> None:
     for name, func, text in (("revoke", cmd_device_revoke, "revoke every token of a device"),
                              ("pair-code", cmd_device_pair_code, "make a one-time pairing code (15 minutes)")):

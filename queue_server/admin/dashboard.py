@@ -30,6 +30,7 @@ def department_rows(centre: dict, tickets: list[dict], now: datetime) -> list[di
 
 def counter_rows(centre: dict, counters: list[dict]) -> list[dict]:
     config = {c["number"]: c for c in centre["counters"]}
+    names = {s["id"]: s["name"] for d in centre["departments"] for s in d.get("services", [])}
     rows = []
     for view in counters:
         cfg = config.get(view["number"])
@@ -40,7 +41,8 @@ def counter_rows(centre: dict, counters: list[dict]) -> list[dict]:
                      "status": view["status"], "officer": view.get("officer_name") or "",
                      "ticket": ticket["label"] if ticket else None,
                      "ticket_status": ticket["status"] if ticket else None,
-                     "services": cfg["services"], "served": view.get("served", 0), "absent": view.get("absent", 0)})
+                     "services": cfg["services"], "service_names": [names.get(i, i) for i in cfg["services"]],
+                     "served": view.get("served", 0), "absent": view.get("absent", 0)})
     return rows
 
 

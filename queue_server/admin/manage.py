@@ -102,7 +102,12 @@ class CentreAdmin:
 
     def _entry(self, principal: Principal, action: str, target: str, before=None, after=None) -> AuditEntry:
         _require_admin(principal)
-        return AuditEntry(actor_of(principal), principal.role.value, action, target, before, after)
+        return AuditEntry(self._actor(principal), principal.role.value, action, target, before, after)
+
+    def _actor(self, principal: Principal) -> str:
+        """'username (Full Name)' for a person with an account, else the principal's name."""
+        username = self.store.username(principal.id) if principal.kind == "user" and principal.id else None
+        return f"{username} ({principal.name})" if username else actor_of(principal)
 
     # -- configuration -------------------------------------------------------------------------
 
@@ -130,6 +135,11 @@ class CentreAdmin:
             self.service.apply_config(new, lambda event: self.store.save_config(
                 self.centre_id, new_data, entry, event, removed))
             return new
+
+    def reset_config(self, principal: Principal) -> int:
+        """Forget the configuration saved from the admin pages: the TOML applies from the next start."""
+        entry = self._entry(principal, "config.reset", "centre")
+        return self.store.drop_config(self.centre_id, entry, self.service.clock())
 
     # -- devices -------------------------------------------------------------------------------
 

@@ -47,7 +47,22 @@ def dashboard_json():
 def audit():
     before = request.args.get("before", type=int)
     rows = centre_admin().audit_log(limit=100, before_id=before)
-    return page("admin_audit.html", rows=rows, show=show_value)
+    return page("admin_audit.html", rows=rows, show=show_value, labels=ACTION_LABELS, roles=ROLE_LABELS)
+
+
+ACTION_LABELS = {
+    "department.create": "Thêm đơn vị", "department.update": "Sửa đơn vị", "department.delete": "Xoá đơn vị",
+    "service.create": "Thêm dịch vụ", "service.update": "Sửa dịch vụ", "service.delete": "Xoá dịch vụ",
+    "counter.create": "Thêm quầy", "counter.update": "Sửa quầy", "counter.delete": "Xoá quầy",
+    "calendar.add": "Thêm ngày nghỉ/làm bù", "calendar.delete": "Xoá ngày nghỉ/làm bù",
+    "centre.ratings": "Đổi cách đánh giá", "centre.notices": "Đổi dòng thông báo",
+    "device.create": "Thêm thiết bị", "device.pairing_code": "Tạo mã ghép nối", "device.pair": "Thiết bị ghép nối",
+    "device.revoke": "Thu hồi mã thiết bị", "user.create": "Tạo tài khoản", "user.update": "Sửa tài khoản",
+    "user.reset_password": "Đặt lại mật khẩu", "user.activate": "Mở lại tài khoản",
+    "user.deactivate": "Khoá tài khoản", "user.photo": "Đổi ảnh cán bộ", "config.reset": "Bỏ cấu hình đã sửa",
+}
+ROLE_LABELS = {"admin": "Quản trị viên", "supervisor": "Giám sát", "officer": "Cán bộ", "kiosk": "Máy bốc số",
+               "display": "Màn hình", "terminal": "Máy đánh giá", "keypad": "Bàn phím", "gateway": "Cổng kết nối"}
 
 
 def show_value(value) -> str:

@@ -164,6 +164,10 @@ class AdminStore:
         return self.store.query("SELECT id, username, name, title, role, department_id, active, photo, created_at "
                                 "FROM users WHERE centre_id = ? ORDER BY active DESC, role, name", (centre_id,))
 
+    def username(self, user_id: int) -> str | None:
+        rows = self.store.query("SELECT username FROM users WHERE id = ?", (user_id,))
+        return rows[0]["username"] if rows else None
+
     def username_taken(self, username: str) -> bool:
         return bool(self.store.query("SELECT 1 FROM users WHERE username = ?", (username,)))
 

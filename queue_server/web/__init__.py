@@ -54,6 +54,7 @@ def safe_next(target: str | None) -> str | None:
     """A local path to return to after login; anything else (another host, a scheme) is dropped."""
     if not target or not target.startswith("/") or target.startswith(("//", "/\\")) or "\\" in target:
         return None
+    target = target.removesuffix("?")          # request.full_path ends in '?' when there is no query
     return target if all(32 < ord(ch) < 127 for ch in target) else None
 
 

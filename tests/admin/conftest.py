@@ -44,3 +44,6 @@ def admin_lib(centre):
 @pytest.fixture
 def admin_principal(centre):
     return Principal("user", 99, Role.ADMIN, "Quản trị thử", centre.service.centre_id)
+
+
+from tests.web.conftest import browser, new_page  # noqa: E402,F401  (the shared Chromium fixtures)

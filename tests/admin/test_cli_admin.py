@@ -38,3 +38,20 @@ def test_cli_user_list_shows_accounts(tmp_path, capsys):
     assert main(["user", "list", "--db", db]) == 0
     line = capsys.readouterr().out.strip()
     assert line.startswith("hoa") and "officer" in line and "Lê Thị Hoa" in line
+
+
+def test_cli_config_reset_brings_back_the_toml(tmp_path, capsys, demo_config):
+    from queue_server.admin import configedit
+    from queue_server.admin.manage import CentreAdmin, OfflineCentre, cli_actor, stored_config
+    from queue_server.app import create_app
+    db = _db(tmp_path)
+    app = create_app(demo_config, db, secret="s")
+    admin = app.extensions["motcua.admin"]
+    admin.change_config(cli_actor(admin.centre_id), "counter.update", "counter:1",
+                        lambda d: configedit.update_counter(d, 1, {"room": "Phòng mới"}))
+    app.extensions["motcua"].store.close()
+    assert stored_config(Store(db), demo_config).counter(1).room == "Phòng mới"
+    assert main(["config", "reset", "--db", db]) == 0
+    assert "forgot 1 saved configuration" in capsys.readouterr().out
+    assert stored_config(Store(db), demo_config).counter(1).room == demo_config.counter(1).room
+    assert CentreAdmin(OfflineCentre(demo_config, Store(db))).audit_log()[0]["action"] == "config.reset"

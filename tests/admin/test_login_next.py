@@ -27,7 +27,7 @@ def test_login_next_ignores_another_host(centre):
 
 
 @pytest.mark.parametrize("target,expected", [
-    ("/admin/?x=1", "/admin/?x=1"), ("https://evil.example/", None), ("//evil.example", None),
+    ("/admin/?x=1", "/admin/?x=1"), ("/admin/?", "/admin/"), ("https://evil.example/", None), ("//evil.example", None),
     ("/\\evil.example", None), ("admin/", None), ("", None), (None, None), ("/a b", None)])
 def test_safe_next_keeps_local_paths_only(target, expected):
     assert safe_next(target) == expected

@@ -72,3 +72,10 @@ def test_admin_form_without_csrf_is_refused_and_changes_nothing(admin_client, ce
     assert centre.service.config.counter(1).room != "Phòng Z"
     assert client.post(CHANGE[0], data={**CHANGE[1], "csrf": csrf}).status_code == 302
     assert centre.service.config.counter(1).room == "Phòng Z"
+
+
+def test_admin_change_is_audited_with_the_username(admin_client, centre):
+    client, csrf = admin_client
+    client.post(CHANGE[0], data={**CHANGE[1], "csrf": csrf})
+    html = client.get("/admin/audit").get_data(as_text=True)
+    assert "quantri (Nguyễn Văn Quản)" in html and "Sửa quầy" in html and "Phòng Z" in html

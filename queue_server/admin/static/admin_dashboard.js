@@ -18,11 +18,11 @@
     return tr;
   }
   function fmt(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
-  function time(iso) {
-    if (!iso) return "chưa bao giờ";
-    var d = new Date(iso);
-    return d.toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit",
-                                       day: "2-digit", month: "2-digit" });
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  function time(iso, online) {
+    if (!iso) return online ? "Đang kết nối" : "Chưa liên lạc";
+    var d = new Date(iso);     // shown in the browser's zone: the centre's own PCs
+    return two(d.getHours()) + ":" + two(d.getMinutes()) + " " + two(d.getDate()) + "/" + two(d.getMonth() + 1);
   }
 
   function renderTotals(t) {
@@ -42,7 +42,7 @@
     var body = document.getElementById("departments");
     body.textContent = "";
     rows.forEach(function (d) {
-      var tr = row([[d.name], [fmt(d.waiting), "num"], [d.waiting ? d.longest_wait_minutes + " phút" : "—", "num"]]);
+      var tr = row([[d.name], [fmt(d.waiting), "num"], [d.waiting ? (d.longest_wait_minutes ? d.longest_wait_minutes + " phút" : "dưới 1 phút") : "—", "num"]]);
       tr.dataset.department = d.id;
       if (d.longest_wait_minutes >= 30) tr.className = "warn";
       body.appendChild(tr);
@@ -56,7 +56,7 @@
       var state = d.revoked ? "Đã thu hồi" : (d.online ? "Trực tuyến" : "Mất liên lạc");
       if (d.problems.length) state += " · " + d.problems.join(", ");
       var tr = row([[d.name + (d.counter ? " (quầy " + d.counter + ")" : "")], [ROLES[d.role] || d.role],
-                    [state, d.revoked ? "muted" : (d.online && !d.problems.length ? "ok" : "bad")], [time(d.last_seen)]]);
+                    [state, d.revoked ? "muted" : (d.online && !d.problems.length ? "ok" : "bad")], [time(d.last_seen, d.online)]]);
       tr.dataset.device = d.name;
       body.appendChild(tr);
     });
@@ -71,7 +71,9 @@
       card.appendChild(el("div", "c-ticket", c.ticket || "—"));
       card.appendChild(el("div", "c-state", STATUS[c.status] || c.status));
       card.appendChild(el("div", "c-officer", c.officer || "Chưa có cán bộ"));
-      card.appendChild(el("div", "c-services", c.services.join(", ")));
+      var services = el("div", "c-services", c.service_names.join(", "));
+      services.dataset.services = c.services.join(" ");
+      card.appendChild(services);
       card.appendChild(el("div", "c-counts", "Đã phục vụ " + c.served + " · vắng " + c.absent));
       box.appendChild(card);
     });
