@@ -24,6 +24,11 @@ def cmd_demo(args) -> int:
     return run_demo(db_path=args.db, host=args.host, port=args.port, speed=args.speed, fresh=not args.keep)
 
 
+def cmd_kiosk(args) -> int:
+    from kiosk.app import main as kiosk_main
+    return kiosk_main(args)
+
+
 def cmd_init(args) -> int:
     from .setup import init_config
     path = init_config(Path(args.path), force=args.force)
@@ -97,6 +102,29 @@ def cmd_terminal(args) -> int:
     return run_terminal(args)
 
 
+def cmd_report_document(args) -> int:
+    """`report satisfaction|ratings|queue`: the same documents as the report pages."""
+    from .reporting import periods
+    from .reporting.export import render_document
+    from .reports_web.library import DOCUMENTS
+    from .storage import Store
+    if args.last < args.first:
+        print("motcua: --to is before --from", file=sys.stderr)
+        return 2
+    config = load_config(args.config)
+    period = periods.custom(args.first, args.last)
+    data = render_document(DOCUMENTS[args.report_command](config, Store(args.db), period), args.format)
+    if args.output:
+        Path(args.output).write_bytes(data)
+        print(f"motcua: {args.report_command}, {period.label} → {args.output}")
+    elif args.format in ("xlsx", "pdf"):
+        print(f"motcua: --format {args.format} needs --output FILE", file=sys.stderr)
+        return 2
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+    return 0
+
+
 def _day(text: str):
     from datetime import date
     try:
@@ -131,6 +159,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--speed", type=float, default=1.0, help="simulation speed factor (default 1)")
     p.add_argument("--keep", action="store_true", help="keep the previous demo database instead of starting fresh")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("kiosk", help="run a ticket kiosk (máy bốc số) against a server (docs/kiosk.md)")
+    p.add_argument("--server", default=None, help="queue server URL (default from --config, else http://127.0.0.1:5000)")
+    p.add_argument("--token", default=None, help="the kiosk's device token (motcua device add NAME --role kiosk)")
+    p.add_argument("--config", default=None, help="kiosk TOML file (printer, scanner, screen, timeouts)")
+    p.add_argument("--demo", action="store_true", help="use the fake printer and fake scanner")
+    p.add_argument("--headless", action="store_true", help="no window (SDL dummy driver)")
+    p.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    p.add_argument("--width", type=int, default=None, help="screen width in pixels")
+    p.add_argument("--height", type=int, default=None, help="screen height in pixels")
+    p.set_defaults(func=cmd_kiosk)
 
     p = sub.add_parser("init", help="write a starting centre configuration")
     p.add_argument("path", nargs="?", default="centre.toml", help="where to write it (default centre.toml)")
@@ -184,11 +223,24 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--format", choices=["table", "csv", "xlsx", "json"], default="table")
     r.add_argument("--output", default=None, help="write to this file (required for xlsx)")
     r.set_defaults(func=cmd_report_dossiers)
+    for name, text in (("satisfaction", "Phụ lục II: satisfaction ratings by department"),
+                       ("ratings", "dissatisfied ratings, per counter and officer, comments"),
+                       ("queue", "queue statistics: counts, waiting and service times")):
+        r = rsub.add_parser(name, help=text)
+        _common(r)
+        r.add_argument("--from", dest="first", type=_day, required=True, help="first day YYYY-MM-DD")
+        r.add_argument("--to", dest="last", type=_day, required=True, help="last day YYYY-MM-DD, inclusive")
+        r.add_argument("--format", choices=["table", "csv", "xlsx", "pdf", "json"], default="table")
+        r.add_argument("--output", default=None, help="write to this file (required for xlsx and pdf)")
+        r.set_defaults(func=cmd_report_document)
 
     p = sub.add_parser("terminal", help="run a rating tablet (máy đánh giá) for one counter (docs/terminal.md)")
     from satisfaction_terminal.cli import add_arguments as terminal_arguments
     terminal_arguments(p)
     p.set_defaults(func=cmd_terminal)
+
+    from display.cli import add_display_parser      # `display` and `leds` (docs/display.md)
+    add_display_parser(sub)
     return parser
 
 
