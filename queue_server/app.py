@@ -67,6 +67,8 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     app.register_blueprint(hall)
     from .reports_web import reports
     app.register_blueprint(reports)
+    from .web.ticket_page import ticket_page        # /t/<id>: the ticket QR's live status page
+    app.register_blueprint(ticket_page)
     app.register_error_handler(HTTPException, http_error)
     socketio = SocketIO(app, async_mode="threading")
     app.extensions["motcua.socketio"] = socketio
