@@ -92,9 +92,11 @@ def _footer(flow: KioskFlow, f: Frame, *actions: str) -> list[Widget]:
 def _rows(f: Frame, texts: list[tuple[str, int, str, bool]], area: Box | None = None) -> list[Widget]:
     """Stack label rows (text, size, color, bold) from the top of `area`, each row 1.6 × its size high."""
     area = area or f.content
+    heights = [int(size * 1.6) * (2 if len(text) > 60 else 1) for text, size, _, _ in texts]
+    scale = min(1.0, area.h / max(1, sum(heights)))          # shrink every row rather than overflow
     y, out = area.y, []
-    for text, size, color, bold in texts:
-        h = int(size * 1.6) * (2 if len(text) > 60 else 1)
+    for (text, size, color, bold), h in zip(texts, heights):
+        size, h = int(size * scale), int(h * scale)
         out.append(Widget("label", Box(area.x, y, area.w, h), text, size=size, color=color, bold=bold))
         y += h
     return out
