@@ -49,9 +49,9 @@ class Series(_Section):
 class Service(_Section):
     """A service / procedure group of a department, with its own queue and number series."""
 
-    id: Ident
+    id: Ident = Field(description="Stable id (lowercase letters, digits, . _ -), used by counters and records.")
     name: str = Field(min_length=1, description="Vietnamese name shown on kiosks and tickets.")
-    name_en: str = ""
+    name_en: str = Field("", description="English name.")
     series: Series = Series()
     result_return: bool = Field(False, description="This is the department's result-return (trả kết quả) queue.")
 
@@ -59,22 +59,22 @@ class Service(_Section):
 class Department(_Section):
     """A department (Sở, ngành) in report order."""
 
-    id: Ident
-    name: str = Field(min_length=1)
-    name_en: str = ""
+    id: Ident = Field(description="Stable id (lowercase letters, digits, . _ -).")
+    name: str = Field(min_length=1, description="Vietnamese name, as in the reports.")
+    name_en: str = Field("", description="English name.")
     short_name: str = Field("", description="Short name for narrow screens; defaults to the name.")
-    services: list[Service] = Field(min_length=1)
+    services: list[Service] = Field(min_length=1, description="Its services / procedure groups, each a queue.")
 
 
 class Counter(_Section):
     """A counter (quầy): its number, place and the services it serves."""
 
-    number: int = Field(ge=1, le=999)
+    number: int = Field(ge=1, le=999, description="The number called out and shown on the counter.")
     name: str = Field("", description="Defaults to 'Quầy <number>'.")
-    room: str = ""
-    floor: int = 1
+    room: str = Field("", description="Room, e.g. 'A'.")
+    floor: int = Field(1, description="Floor.")
     group: str = Field("", description="Display group (a room or floor); defaults to the room, else 'all'.")
-    services: list[Ident] = Field(min_length=1)
+    services: list[Ident] = Field(min_length=1, description="Ids of the services this counter calls.")
 
     @property
     def label(self) -> str:
@@ -125,13 +125,15 @@ class QueueRules(_Section):
 
 
 class CentreInfo(_Section):
-    id: Ident = "centre"
-    name: str = Field(min_length=1)
-    name_en: str = ""
-    timezone: str = "Asia/Ho_Chi_Minh"
-    rating_style: RatingStyle = RatingStyle.CATEGORY
+    """Who the centre is and how it rates and reports."""
+
+    id: Ident = Field("centre", description="Stable id carried by every record, so one deployment can serve a province.")
+    name: str = Field(min_length=1, description="Full Vietnamese name, printed on tickets and reports.")
+    name_en: str = Field("", description="English name.")
+    timezone: str = Field("Asia/Ho_Chi_Minh", description="IANA time zone of the centre's clocks and report periods.")
+    rating_style: RatingStyle = Field(RatingStyle.CATEGORY, description="'category' (Phụ lục II), 'level' or 'stars'.")
     report_cutoff_day: int = Field(15, ge=1, le=31, description="Monthly periods end on this day.")
-    ticket_footer: str = "Xin cảm ơn quý ông/bà!"
+    ticket_footer: str = Field("Xin cảm ơn quý ông/bà!", description="Last line printed on every ticket.")
     public_url: str = Field("", description="Base URL printed in ticket QR codes; defaults to the server's.")
     notices: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
         default=[], max_length=20, description="Notice lines the hall displays scroll (thông báo).")
@@ -175,11 +177,11 @@ class DossierSettings(_Section):
 class CentreConfig(_Section):
     """A whole centre: the file's top level."""
 
-    centre: CentreInfo
+    centre: CentreInfo = Field(description="Who the centre is and how it rates and reports.")
     hours: Hours = Hours()
     queue: QueueRules = QueueRules()
-    departments: list[Department] = Field(min_length=1)
-    counters: list[Counter] = Field(min_length=1)
+    departments: list[Department] = Field(min_length=1, description="Departments in report order.")
+    counters: list[Counter] = Field(min_length=1, description="The counters (quầy).")
     dossiers: DossierSettings = DossierSettings()
 
     @model_validator(mode="after")
