@@ -1,10 +1,8 @@
 """The board page in a real Chromium: masked names, and live updates when a dossier changes."""
 import pytest
 
-from tests.web.conftest import browser, new_page  # noqa: F401  (shared Chromium fixtures)
-
-from .helpers import SCREENSHOTS
-from .web_helpers import FULL_HD, push_dossier, push_status
+from ..helpers import SCREENSHOTS
+from .helpers import FULL_HD, push_dossier, push_status
 
 pytestmark = pytest.mark.browser
 

@@ -1,15 +1,13 @@
 """The hall page in a real Chromium: live over Socket.IO with a display token, group only, voice."""
+import io
 import re
 import wave
-import io
 
 import pytest
 
-from tests.web.conftest import browser, new_page, page  # noqa: F401  (shared Chromium fixtures)
-
-from .helpers import SCREENSHOTS
-from .live import Officers
-from .web_helpers import FULL_HD
+from ..helpers import SCREENSHOTS
+from ..live import Officers
+from .helpers import FULL_HD
 
 pytestmark = pytest.mark.browser
 
