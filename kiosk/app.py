@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import signal
 import threading
 import time
 
@@ -95,6 +96,9 @@ class KioskApp:
     def run(self) -> None:
         """The main loop: until stop() or the window is closed."""
         self.start()
+        if threading.current_thread() is threading.main_thread():
+            # SDL turns SIGTERM into a QUIT event that a headless kiosk never reads: stop cleanly instead.
+            signal.signal(signal.SIGTERM, lambda *_: self.stopping.set())
         frame = 1.0 / FPS
         try:
             while not self.stopping.is_set():

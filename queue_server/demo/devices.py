@@ -32,3 +32,20 @@ def _rating_terminal(url: str, seeded: dict) -> list[list[str]]:
 
 
 DEVICE_LAUNCHERS.append(_rating_terminal)
+
+
+def _kiosk(url: str, seeded: dict) -> list[list[str]]:
+    """One ticket kiosk with the fake printer and scanner, in a window; headless without a screen."""
+    import os
+    import sys
+    token = seeded.get("tokens", {}).get("kiosk")
+    if not token:
+        return []
+    argv = [sys.executable, "-m", "queue_server.cli", "kiosk", "--server", url, "--token", token, "--demo",
+            "--windowed"]
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        argv.append("--headless")
+    return [argv]
+
+
+DEVICE_LAUNCHERS.append(_kiosk)
