@@ -116,18 +116,28 @@ MIGRATIONS = [_v1_queue, _v2_people_and_devices, _v3_ratings, _v4_dossiers, _v5_
               _v7_report_indexes]
 
 
-def migrate(db: Database) -> int:
-    """Apply pending migrations, each in its own transaction; return the schema version."""
+def migrate(db: Database, before=None, migrations: list | None = None) -> int:
+    """Apply the pending migrations, all in one transaction; return the schema version.
+
+    All or nothing: if any step fails the database is left exactly as it was (SQLite's DDL is
+    transactional), so an upgrade that fails can be retried or rolled back to the old program.
+    `before(old, new)` runs first when something is pending (the Store takes a backup there).
+    """
+    steps = MIGRATIONS if migrations is None else migrations
     version = db.execute("PRAGMA user_version").fetchone()[0]
-    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
-        db.conn.execute("BEGIN IMMEDIATE")
-        try:
-            if db.execute("PRAGMA user_version").fetchone()[0] != number - 1:
-                raise RuntimeError("another process migrated the database meanwhile")
+    if version >= len(steps):
+        return len(steps)
+    if before is not None:
+        before(version, len(steps))
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        if db.execute("PRAGMA user_version").fetchone()[0] != version:
+            raise RuntimeError("another process migrated the database meanwhile")
+        for step in steps[version:]:
             step(db)
-            db.conn.execute(f"PRAGMA user_version = {number}")
-            db.conn.execute("COMMIT")
-        except BaseException:
-            db.conn.execute("ROLLBACK")
-            raise
-    return len(MIGRATIONS)
+        db.conn.execute(f"PRAGMA user_version = {len(steps)}")
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    return len(steps)

@@ -47,7 +47,13 @@ class Store:
         conn.execute("PRAGMA foreign_keys = ON")
         self._lock = threading.RLock()
         self._readers = threading.local()
-        self.schema_version = migrate(self.db)
+        self.schema_version = migrate(self.db, before=self._backup_before_migration)
+
+    def _backup_before_migration(self, old: int, new: int) -> None:
+        """An upgrade copies the database to backups/ before changing its schema (not a new one)."""
+        if old > 0 and self.path != ":memory:":
+            from .backup import backup_before_migration
+            backup_before_migration(self.path, old, new)
 
     def close(self) -> None:
         self.db.conn.close()
