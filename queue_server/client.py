@@ -45,7 +45,8 @@ class RealtimeClient:
         return self._ready.wait(timeout)
 
     def close(self) -> None:
-        self.sio.disconnect()
+        """Disconnect, and stop any reconnection attempt in progress."""
+        self.sio.shutdown()
 
     def call(self, action: str, payload: dict | None = None, timeout: float = 10) -> dict:
         """Run an action on the server; raises QueueError when it is refused."""
@@ -56,8 +57,13 @@ class RealtimeClient:
         return answer["result"]
 
     def resync(self) -> None:
+        """Ask for a fresh snapshot; while disconnected there is nothing to do, since the server
+        sends one by itself on reconnect."""
         self.resyncs += 1
-        self.sio.emit("resync", {}, namespace=self.namespace)
+        try:
+            self.sio.emit("resync", {}, namespace=self.namespace)
+        except socketio.exceptions.BadNamespaceError:
+            pass
 
     def _on_snapshot(self, snap: dict) -> None:
         with self._lock:

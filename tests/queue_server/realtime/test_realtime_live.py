@@ -133,3 +133,10 @@ def test_realtime_ping_returns_server_time(live_centre, clients):
     kiosk = clients("/kiosk", live_centre.device("kiosk-1", "kiosk"))
     answer = kiosk.sio.call("ping_server", {}, namespace="/kiosk", timeout=5)
     assert answer["ok"] and answer["time"].endswith("+07:00")
+
+
+def test_realtime_resync_while_disconnected_is_harmless(live_centre, clients):
+    display = clients("/display", live_centre.device("display-1", "display"))
+    display.sio.disconnect()
+    display.resync()
+    assert display.resyncs == 1
