@@ -7,6 +7,7 @@ an officer only where logged in, a keypad or terminal only at its own counter.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Callable
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -56,6 +57,8 @@ class SubmitRating(Payload):
     ticket_id: str | None = Field(None, max_length=64, description="The ticket rated; none for a walk-up rating.")
     value: str = Field(min_length=1, max_length=40)
     comment: str = Field("", max_length=1000)
+    rated_at: datetime | None = Field(None, description="When the citizen rated (ISO 8601 with offset); "
+                                                       "kept within plausible bounds, else the server's time.")
 
 
 class DeviceStatus(Payload):
@@ -230,7 +233,7 @@ def _rating(service, principal, p: SubmitRating) -> dict:
     if counter is None:
         raise invalid("Thiết bị chưa gắn với quầy nào", "This terminal is not bound to a counter")
     check_counter(service, principal, counter)
-    rating, new = service.submit_rating(principal, counter, p.id, p.value, p.comment, p.ticket_id)
+    rating, new = service.submit_rating(principal, counter, p.id, p.value, p.comment, p.ticket_id, p.rated_at)
     return {"seq": service.seq, "rating": rating, "duplicate": not new}
 
 

@@ -1,6 +1,8 @@
 """Rating styles and options (DOMAIN.md), and the rules a submitted rating must follow."""
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from .config import RatingStyle
 from .engine import QueueError, Ticket, TicketStatus
 from .engine.errors import invalid
@@ -29,6 +31,8 @@ RATING_OPTIONS: dict[RatingStyle, dict[str, tuple[str, str, bool]]] = {
     },
 }
 MAX_COMMENT = 1000
+MAX_RATING_AGE = timedelta(days=30)
+CLOCK_SKEW = timedelta(minutes=2)
 
 
 def options(style: RatingStyle) -> list[dict]:
@@ -51,3 +55,15 @@ def check_rating(style: RatingStyle, value: str, comment: str, counter: int, tic
                          f"Ticket {ticket.label} was not served at counter {counter}")
     if already_rated:
         raise QueueError("already_rated", f"Số {ticket.label} đã được đánh giá", f"Ticket {ticket.label} is already rated")
+
+
+def rating_time(claimed: datetime | None, now: datetime, finished_at: datetime | None) -> datetime:
+    """When a rating was made: the tablet's time (ratings sent late from its outbox keep their
+    period), kept within what is plausible — not after now, not before the ticket was finished,
+    not older than MAX_RATING_AGE — so a wrong tablet clock cannot move a rating far."""
+    if claimed is None or claimed.tzinfo is None:
+        return now
+    earliest = now - MAX_RATING_AGE
+    if finished_at is not None:
+        earliest = max(earliest, finished_at)
+    return min(max(claimed.astimezone(now.tzinfo), earliest), now)

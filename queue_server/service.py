@@ -17,7 +17,7 @@ from .clock import SystemClock
 from .config import CentreConfig
 from .engine import CounterState, Event, QueueEngine, QueueError, Ticket, TicketStatus
 from .engine.errors import invalid
-from .ratings import check_rating
+from .ratings import check_rating, rating_time
 from .storage import Store, StoreError
 from .storage.accounts import Accounts
 from .storage.ratings import Ratings
@@ -159,7 +159,8 @@ class QueueService:
             return view
 
     def submit_rating(self, principal: Principal, counter: int, rating_id: str, value: str,
-                      comment: str = "", ticket_id: str | None = None) -> tuple[dict, bool]:
+                      comment: str = "", ticket_id: str | None = None,
+                      rated_at: datetime | None = None) -> tuple[dict, bool]:
         """Store one rating, idempotently by its id; returns (rating, was_new)."""
         with self.lock:
             existing = self.ratings.get(rating_id)
@@ -172,20 +173,21 @@ class QueueService:
                     raise QueueError("not_found", "Không tìm thấy vé", "Ticket not found", 404)
             check_rating(self.config.centre.rating_style, value, comment, counter, ticket,
                          ticket is not None and self.ratings.for_ticket(ticket.id) is not None)
-            rating = self._rating_row(principal, counter, rating_id, value, comment, ticket)
+            at = rating_time(rated_at, self.clock(), ticket.finished_at if ticket else None)
+            rating = self._rating_row(principal, counter, rating_id, value, comment, ticket, at)
             data = {k: rating[k] for k in ("id", "ticket_id", "counter", "officer_id", "department_id", "value")}
             self.record(Event("rating.submitted", self.clock(), data=data),
                         lambda event: self.ratings.add(rating, event))
             return rating, True
 
-    def _rating_row(self, principal, counter, rating_id, value, comment, ticket) -> dict:
+    def _rating_row(self, principal, counter, rating_id, value, comment, ticket, at: datetime) -> dict:
         officer = ticket.officer_id if ticket else self.engine.state.counters[counter].officer_id
         return {
             "id": rating_id, "centre_id": self.centre_id, "ticket_id": ticket.id if ticket else None,
             "service_id": ticket.service_id if ticket else None,
             "department_id": ticket.department_id if ticket else self._counter_department(counter),
             "counter": counter, "officer_id": officer, "style": self.config.centre.rating_style.value,
-            "value": value, "comment": comment.strip(), "at": self.clock().isoformat(),
+            "value": value, "comment": comment.strip(), "at": at.isoformat(),
             "device_id": principal.id if principal.kind == "device" else None,
         }
 

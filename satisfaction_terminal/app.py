@@ -11,9 +11,11 @@ import os
 import queue
 import threading
 import time
+from datetime import datetime
 from typing import Callable
 
 from queue_server.client import RealtimeClient
+from queue_server.deploy.watchdog import notify_watchdog
 
 from .config import TerminalSettings
 from .flow import Flow, Rating, Timing
@@ -105,6 +107,7 @@ class TerminalApp:
     def step(self, now: float | None = None) -> None:
         now = self.clock() if now is None else now
         self.apply_changes(now)
+        notify_watchdog()                   # systemd: the loop is alive (rate-limited)
         self.submit(self.flow.tick(now))
 
     def press(self, action: str, arg=None, now: float | None = None) -> None:
@@ -119,7 +122,8 @@ class TerminalApp:
         """Write a finished rating to the outbox (durably) and nudge the sender."""
         if rating is None:
             return
-        self.outbox.add(rating.payload())
+        # The tablet's time goes with the rating, so one sent late keeps its reporting period.
+        self.outbox.add(rating.payload() | {"rated_at": datetime.now().astimezone().isoformat()})
         log.info("rating %s (%s, ticket %s) stored", rating.id, rating.value, rating.ticket_label or "-")
         self.sender.wake()
 

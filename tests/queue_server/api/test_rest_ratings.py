@@ -73,3 +73,21 @@ def test_rating_walk_up_without_ticket(centre, officer, terminal):
 
 def test_rating_terminal_cannot_rate_for_another_counter(terminal):
     assert rate(terminal, "rating-0007", counter=2).status_code == 403
+
+
+def test_rating_sent_late_keeps_the_time_it_was_made(centre, served, terminal):
+    finished = centre.service.store.ticket(served).finished_at
+    centre.clock.advance(days=2)                       # the tablet was offline for two days
+    made = finished.replace(microsecond=0) + __import__("datetime").timedelta(minutes=1)
+    assert rate(terminal, "rating-0100", ticket_id=served, rated_at=made.isoformat()).status_code == 200
+    assert centre.service.ratings.get("rating-0100")["at"] == made.isoformat()
+
+
+@pytest.mark.parametrize("shift, expected", [("future", "now"), ("before_finish", "finished")])
+def test_rating_implausible_time_is_clamped(centre, served, terminal, shift, expected):
+    from datetime import timedelta
+    finished = centre.service.store.ticket(served).finished_at
+    claimed = centre.clock() + timedelta(days=1) if shift == "future" else finished - timedelta(hours=3)
+    assert rate(terminal, "rating-0101", ticket_id=served, rated_at=claimed.isoformat()).status_code == 200
+    want = centre.clock() if expected == "now" else finished
+    assert centre.service.ratings.get("rating-0101")["at"] == want.isoformat()
