@@ -166,7 +166,8 @@ def _counter_action(name: str, path: str, summary: str, payload=CounterRef, role
 @_counter_action("open_counter", "open", "Officer logs in at the counter", roles={Role.ADMIN, Role.OFFICER},
                  opening=True)
 def _open(service, principal, p, now):
-    return service.engine.open_counter(p.counter, principal.id, principal.name, now)
+    user = service.accounts.user(principal.id) if principal.kind == "user" else None
+    return service.engine.open_counter(p.counter, principal.id, principal.name, now, (user or {}).get("title", ""))
 
 
 @_counter_action("close_counter", "close", "Officer logs out of the counter")

@@ -76,6 +76,7 @@ class CounterState:
     officer_id: int | None = None
     officer_name: str = ""
     ticket_id: str | None = None
+    officer_title: str = ""
     since: datetime | None = None
 
     def copy(self) -> "CounterState":

@@ -115,7 +115,8 @@ class QueueEngine:
 
     # -- counters ------------------------------------------------------------------------------
 
-    def open_counter(self, number: int, officer_id: int, officer_name: str, now: datetime) -> list[Event]:
+    def open_counter(self, number: int, officer_id: int, officer_name: str, now: datetime,
+                     officer_title: str = "") -> list[Event]:
         """An officer logs in at a counter."""
         counter = self._counter(number)
         if counter.officer_id == officer_id:
@@ -129,6 +130,7 @@ class QueueEngine:
                                  f"The officer is logged in at counter {other.number}")
         counter.status, counter.officer_id, counter.officer_name, counter.since = (
             CounterStatus.OPEN, officer_id, officer_name, now)
+        counter.officer_title = officer_title
         return [Event("counter.opened", now, counter=counter.copy(), data={"officer_id": officer_id})]
 
     def close_counter(self, number: int, now: datetime) -> list[Event]:
@@ -140,6 +142,7 @@ class QueueEngine:
         officer_id = counter.officer_id
         counter.status, counter.officer_id, counter.officer_name, counter.since = (
             CounterStatus.CLOSED, None, "", now)
+        counter.officer_title = ""
         return [Event("counter.closed", now, counter=counter.copy(), data={"officer_id": officer_id})]
 
     def pause(self, number: int, now: datetime) -> list[Event]:

@@ -137,7 +137,7 @@ class Store:
             for r in self.db.query("SELECT * FROM counters WHERE centre_id = ?", [centre_id]):
                 state.counters[r["number"]] = CounterState(
                     r["number"], CounterStatus(r["status"]), r["officer_id"], r["officer_name"],
-                    r["ticket_id"], _dt(r["since"]))
+                    r["ticket_id"], since=_dt(r["since"]), officer_title=r["officer_title"])
             return state
 
     def ticket(self, ticket_id: str) -> Ticket | None:
@@ -184,11 +184,12 @@ class Store:
 
     def _upsert_counter(self, conn, centre_id: str, c: CounterState) -> None:
         conn.execute(
-            "INSERT INTO counters VALUES (?,?,?,?,?,?,?) ON CONFLICT(centre_id, number) DO UPDATE SET "
+            "INSERT INTO counters (centre_id, number, status, officer_id, officer_name, ticket_id, since, officer_title) "
+            "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(centre_id, number) DO UPDATE SET "
             "status = excluded.status, officer_id = excluded.officer_id, officer_name = excluded.officer_name, "
-            "ticket_id = excluded.ticket_id, since = excluded.since",
+            "ticket_id = excluded.ticket_id, since = excluded.since, officer_title = excluded.officer_title",
             (centre_id, c.number, c.status.value, c.officer_id, c.officer_name, c.ticket_id,
-             c.since.isoformat() if c.since else None))
+             c.since.isoformat() if c.since else None, c.officer_title))
 
 
 def _dt(value: str | None) -> datetime | None:

@@ -63,3 +63,14 @@ def test_rest_revoked_device_token_stops_working(centre):
 def test_rest_session_expires(centre, officer):
     centre.clock.advance(hours=13)
     assert officer.get("/api/me").status_code == 401
+
+
+def test_rest_open_counter_shows_the_officers_title(centre):
+    from queue_server.setup import add_user
+    add_user(centre.config, None, "lan", "Hồ Thị Lan", "officer", "matkhau1", title="Chuyên viên",
+             store=centre.service.store)
+    officer = Client(centre.app, centre.login_token("lan", "matkhau1"))
+    counter = officer.post("/api/counters/3/open").get_json()["counter"]
+    assert (counter["officer_name"], counter["officer_title"]) == ("Hồ Thị Lan", "Chuyên viên")
+    restarted = centre.service.store.load_state(centre.config.centre.id)
+    assert restarted.counters[3].officer_title == "Chuyên viên"
