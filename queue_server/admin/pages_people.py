@@ -15,7 +15,8 @@ from .photos import photo_mime, save_photo
 
 def photo_dir() -> Path:
     """Photos live beside the database, in the installation's data directory."""
-    return Path(current_app.extensions["motcua"].store.path).parent / "photos"
+    # Absolute: Flask's send_file would take a relative path from the package, not the working dir.
+    return Path(current_app.extensions["motcua"].store.path).resolve().parent / "photos"
 
 
 # -- officers ----------------------------------------------------------------------------------

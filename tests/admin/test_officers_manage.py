@@ -97,3 +97,24 @@ def test_officer_admin_cannot_lock_themself_out(admin_lib, centre):
         admin_lib.set_active(principal, me["id"], False)
     with pytest.raises(QueueError):
         admin_lib.update_user(principal, me["id"], me["name"], "officer", "", None)
+
+
+def test_officer_photo_served_with_a_relative_database_path(tmp_path, monkeypatch, demo_config):
+    from io import BytesIO
+
+    from queue_server.app import create_app
+    from tests.conftest import Centre
+
+    from .conftest import login_client
+    monkeypatch.chdir(tmp_path)
+    app = create_app(demo_config, "var/centre.db", secret="s")          # as `motcua server` by default
+    centre = Centre(app, demo_config, None)
+    try:
+        centre.officer("quantri", "Quản Trị", "matkhau-qt", role="admin")
+        client, csrf = login_client(centre, "quantri", "matkhau-qt")
+        client.post("/admin/officers/1/photo", data={"csrf": csrf, "photo": (BytesIO(PNG), "a.png")},
+                    content_type="multipart/form-data")
+        assert (tmp_path / "var" / "photos" / "user-1.png").exists()
+        assert client.get("/api/officers/1/photo").data == PNG
+    finally:
+        app.extensions["motcua"].store.close()
