@@ -14,6 +14,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from queue_server.client import RealtimeClient
+from queue_server.deploy.watchdog import notify_watchdog
 
 from .announcer import Announcer
 from .board import BoardModel
@@ -194,6 +195,7 @@ class DisplayApp:
                     break
                 if self.step():
                     pygame.display.flip()
+                notify_watchdog()               # systemd: the loop is alive (rate-limited)
                 tick.tick(self.cfg.fps)
         finally:
             pygame.quit()

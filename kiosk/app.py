@@ -21,6 +21,7 @@ import pygame
 from hw.printer import PrinterError, PrinterStatus, open_printer
 from hw.scanner import open_scanner
 from queue_server.client import RealtimeClient
+from queue_server.deploy.watchdog import notify_watchdog
 from queue_server.engine import QueueError
 
 from . import draw, screens
@@ -104,6 +105,7 @@ class KioskApp:
             while not self.stopping.is_set():
                 began = time.monotonic()
                 self.step()
+                notify_watchdog()               # systemd: the loop is alive (rate-limited)
                 time.sleep(max(0.0, frame - (time.monotonic() - began)))
         finally:
             self.stop()

@@ -93,11 +93,14 @@ def start_roll_over_timer(service: QueueService, stop: threading.Event) -> threa
 def run_server(app: Flask, host: str = "127.0.0.1", port: int = 5000) -> None:
     """Serve until interrupted (threading mode with simple-websocket)."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)     # no line per request
+    from .deploy.watchdog import ServerWatchdog
     stop = threading.Event()
     start_roll_over_timer(app.extensions["motcua"], stop)
+    watchdog = ServerWatchdog(app.extensions["motcua"], host, port).start()   # systemd: READY=1, then pings
     try:
         app.extensions["motcua.socketio"].run(app, host=host, port=port, allow_unsafe_werkzeug=True,
                                                use_reloader=False, log_output=False,
                                                request_handler=NoDelayRequestHandler)
     finally:
         stop.set()
+        watchdog.stop()
