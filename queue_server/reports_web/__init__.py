@@ -44,12 +44,19 @@ def _period():
         abort(400, description=f"Kỳ báo cáo không hợp lệ / invalid period: {exc}")
 
 
+def picker_number(period) -> int | str:
+    """The "Số" field for the shown period: its month, quarter or half-year number; blank for a
+    year or a custom range. From the period itself, so a quarter asked without a number shows
+    the quarter (not the month it ends in)."""
+    if period.kind in ("year", "custom"):
+        return ""
+    return library._number_of(period.kind, period)
+
+
 def _picker(period) -> dict:
-    args = request.args
-    return {"kind": args.get("kind") or "month", "year": period.last_day.year,
-            "number": args.get("number") or library._number_of("month", period) if period.kind != "custom" else "",
-            "from": period.first_day.isoformat(), "to": period.last_day.isoformat(),
-            "cutoff": _service().config.centre.report_cutoff_day}
+    return {"kind": request.args.get("kind") or period.kind.value, "year": period.last_day.year,
+            "number": picker_number(period), "from": period.first_day.isoformat(),
+            "to": period.last_day.isoformat(), "cutoff": _service().config.centre.report_cutoff_day}
 
 
 @reports.get("/")

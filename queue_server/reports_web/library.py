@@ -30,10 +30,10 @@ def period_from(args, cutoff: int, today: date) -> periods.Period:
         raise ValueError(f"unknown period kind: {kind}")
     current = periods.period_of(kind, today, cutoff)
     year = int(args.get("year") or current.last_day.year)
-    number = int(args.get("number") or _number_of(kind, current))
-    makers = {"month": periods.month, "quarter": periods.quarter, "half_year": periods.half_year}
     if kind == "year":
         return periods.year(year, cutoff)
+    number = int(args.get("number") or _number_of(kind, current))
+    makers = {"month": periods.month, "quarter": periods.quarter, "half_year": periods.half_year}
     return makers[kind](year, number, cutoff)
 
 

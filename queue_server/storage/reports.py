@@ -1,49 +1,47 @@
-"""The report queries: GROUP BY aggregates that feed the pure report functions.
+"""The report queries: per-day summaries that feed the pure report functions.
 
 Phụ lục II needs (department, value, n); the queue statistics need fine cells and STEP-second
-time histograms (see reporting/queue_stats.py for the tuple layouts). The heavy lifting stays in
-SQLite so a province's month (1.5 M ratings, 2 M tickets) never crosses into Python row by row;
-the indexes of migration `_v6_report_indexes` keep the scans inside covering indexes.
+time histograms (see reporting/queue_stats.py for the tuple layouts). A province's month (1.5 M
+ratings, 2 M tickets) never crosses into Python row by row, and is not even scanned: the
+triggers of migration `_v9_report_summaries` keep per-day summaries exact on every write, so a
+report reads a few thousand summary rows (bench/bench_reports.py).
 
-Ratings are filtered on `at`, an ISO local time with the centre's offset (+07:00): comparing
-the strings compares the instants because every row carries the same offset. Tickets are
-filtered on their local service day.
+Days are local service days. A rating's day is the date part of `at`, an ISO local time with the
+centre's offset (+07:00), so "day between first and last" is exactly "at in [start_at,
+end_before)" of the period. In the summaries officer -1 and department '' stand for NULL.
 
 >>> Reports(store).rating_counts("tphcc-demo", "category", period)
 [('stp', 'satisfied_service', 412), ...]
 """
 from __future__ import annotations
 
+import json
+
 from ..reporting.periods import Period
-from ..reporting.queue_stats import STEP
 from .store import Store
 
-# Whole seconds between two ISO times (julianday is exact to the millisecond; round that first).
-_SECONDS = "(CAST(round((julianday({end}) - julianday({start})) * 86400000) AS INTEGER) / 1000)"
-_WAIT = _SECONDS.format(start="issued_at", end="called_at")
-_SERVE_RAW = _SECONDS.format(start="started_at", end="finished_at")
-_SERVE = f"CASE WHEN status = 'done' THEN {_SERVE_RAW} END"
+_CELLS = """
+SELECT service_day, department_id, service_id, NULLIF(officer, -1), status, hour, transferred, n,
+       wait_sum, wait_n, serve_sum, serve_n
+FROM report_ticket_cells WHERE centre_id = ? AND service_day BETWEEN ? AND ? AND n <> 0"""
 
-_CELLS = f"""
-SELECT service_day, department_id, service_id, officer_id, status, hour, transferred, COUNT(*),
-       COALESCE(SUM(w), 0), COUNT(w), COALESCE(SUM(s), 0), COUNT(s)
-FROM (SELECT service_day, department_id, service_id, officer_id, status,
-             CAST(substr(issued_at, 12, 2) AS INTEGER) AS hour, transfers > 0 AS transferred,
-             {_WAIT} AS w, {_SERVE} AS s
-      FROM tickets WHERE centre_id = ? AND service_day BETWEEN ? AND ?)
-GROUP BY 1, 2, 3, 4, 5, 6, 7"""
+_HISTOGRAMS = """
+SELECT department_id, service_id, NULLIF(officer, -1), kind, counts
+FROM report_ticket_hist WHERE centre_id = ? AND service_day BETWEEN ? AND ?"""
 
-_BUCKETS = f"""
-SELECT department_id, service_id, officer_id, kind, (t + {STEP - 1}) / {STEP}, COUNT(*)
-FROM (SELECT department_id, service_id, officer_id, 'wait' AS kind, {_WAIT} AS t
-      FROM tickets WHERE centre_id = ? AND service_day BETWEEN ? AND ? AND called_at IS NOT NULL
-      UNION ALL
-      SELECT department_id, service_id, officer_id, 'serve', {_SERVE_RAW}
-      FROM tickets WHERE centre_id = ? AND service_day BETWEEN ? AND ? AND status = 'done'
-                         AND started_at IS NOT NULL AND finished_at IS NOT NULL)
-GROUP BY 1, 2, 3, 4, 5"""
-
+_RATING_KEYS = {"department_id": "NULLIF(department, '')", "counter": "counter", "officer_id": "NULLIF(officer, -1)"}
 _RATING_COLUMNS = "r.id, r.at, r.counter, r.officer_id, r.department_id, r.value, r.comment, r.style"
+
+
+def merge_histograms(rows) -> list[tuple]:
+    """Bucket tuples (reporting.queue_stats.Bucket) from per-day JSON histograms: the days of one
+    department, service, officer and kind added up; empty buckets left out."""
+    merged: dict[tuple, dict[str, int]] = {}
+    for dept, service, officer, kind, counts in rows:
+        into = merged.setdefault((dept, service, officer, kind), {})
+        for bucket, n in json.loads(counts).items():
+            into[bucket] = into.get(bucket, 0) + n
+    return [(*key, int(bucket), n) for key, counts in merged.items() for bucket, n in counts.items() if n]
 
 
 class Reports:
@@ -62,12 +60,17 @@ class Reports:
     def _at(period: Period) -> tuple[str, str]:
         return period.start_at.isoformat(), period.end_before.isoformat()
 
+    @staticmethod
+    def _days(period: Period) -> tuple[str, str]:
+        return period.first_day.isoformat(), period.last_day.isoformat()
+
     def rating_counts(self, centre_id: str, style: str, period: Period, column: str = "department_id") -> list[tuple]:
         """(department_id | counter | officer_id, value, n) of the period's ratings of `style`."""
-        if column not in ("department_id", "counter", "officer_id"):
+        if column not in _RATING_KEYS:
             raise ValueError(f"cannot group ratings by {column}")
-        return self._rows(f"SELECT {column}, value, COUNT(*) FROM ratings WHERE centre_id = ? AND style = ? "
-                          f"AND at >= ? AND at < ? GROUP BY 1, 2", (centre_id, style, *self._at(period)))
+        return self._rows(f"SELECT {_RATING_KEYS[column]}, value, SUM(n) FROM report_rating_days "
+                          "WHERE centre_id = ? AND style = ? AND day BETWEEN ? AND ? GROUP BY 1, 2 HAVING SUM(n) <> 0",
+                          (centre_id, style, *self._days(period)))
 
     def rating_rows(self, centre_id: str, period: Period, values: list[str] | None = None,
                     with_comment: bool = False) -> list[dict]:
@@ -86,18 +89,16 @@ class Reports:
 
     def ticket_cells(self, centre_id: str, period: Period) -> list[tuple]:
         """Queue-statistics cells (reporting.queue_stats.Cell) of the period's service days."""
-        return self._rows(_CELLS, (centre_id, period.first_day.isoformat(), period.last_day.isoformat()))
+        return self._rows(_CELLS, (centre_id, *self._days(period)))
 
     def time_buckets(self, centre_id: str, period: Period) -> list[tuple]:
         """Waiting / service time histograms (reporting.queue_stats.Bucket) of the period."""
-        days = (period.first_day.isoformat(), period.last_day.isoformat())
-        return self._rows(_BUCKETS, (centre_id, *days, centre_id, *days))
+        return merge_histograms(self._rows(_HISTOGRAMS, (centre_id, *self._days(period))))
 
     def officer_names(self, centre_id: str) -> dict[int, str]:
         return {r[0]: r[1] for r in self._rows("SELECT id, name FROM users WHERE centre_id = ?", (centre_id,))}
 
     def tickets_served(self, centre_id: str, period: Period) -> int:
         """Tickets finished as served ('done') on the period's service days."""
-        return self._rows("SELECT COUNT(*) FROM tickets WHERE centre_id = ? AND service_day BETWEEN ? AND ? "
-                          "AND status = 'done'",
-                          (centre_id, period.first_day.isoformat(), period.last_day.isoformat()))[0][0]
+        return self._rows("SELECT IFNULL(SUM(n), 0) FROM report_ticket_cells WHERE centre_id = ? "
+                          "AND service_day BETWEEN ? AND ? AND status = 'done'", (centre_id, *self._days(period)))[0][0]
