@@ -1,0 +1,68 @@
+"""Report test fixtures: a live centre holding a generated month (Phụ lục II period 11/2026:
+16/10 – 15/11/2026) of tickets and ratings over all 17 demo departments, and an admin's browser
+page reached through the login form. Browser fixtures are those of tests/admin (one Chromium
+per module, or the session one when it already runs)."""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from queue_server.config import RatingStyle
+from queue_server.reporting import periods
+
+from tests.admin.conftest import browser  # noqa: F401  (shared browser fixture)
+from tests.web.conftest import new_page  # noqa: F401  (fresh context per test, JS errors fail)
+
+from .helpers import rating_rows, ticket_rows, write
+
+PERIOD = periods.month(2026, 11)
+PERIOD_QUERY = "kind=month&number=11&year=2026"
+ADMIN = ("quantri", "Nguyễn Văn Quản", "matkhau-qt")
+
+
+@dataclass
+class ReportCentre:
+    centre: object
+    tickets: list[dict]
+    ratings: list[dict]
+
+    @property
+    def url(self) -> str:
+        return self.centre.url
+
+
+def fill_month(centre, seed: int = 11) -> tuple[list[dict], list[dict]]:
+    """Officers 1–3 (the admin, Lê Thị Hoa, Phạm Văn Lân), 900 tickets and 700 category ratings
+    from 10/10 to 19/11/2026 (a few days either side of the period)."""
+    centre.officer(*ADMIN[:2], ADMIN[2], role="admin")
+    centre.officer("hoa", "Lê Thị Hoa", "matkhau1")
+    centre.officer("lan", "Phạm Văn Lân", "matkhau2")
+    rng = random.Random(seed)
+    departments = centre.config.departments
+    tickets = ticket_rows(rng, 900, date(2026, 10, 10), 41, departments)
+    ratings = rating_rows(rng, 700, date(2026, 10, 10), 41, [d.id for d in departments], RatingStyle.CATEGORY)
+    store = centre.service.store
+    write(store, "tickets", tickets)
+    write(store, "ratings", ratings)
+    return tickets, ratings
+
+
+@pytest.fixture
+def report_centre(live_centre):
+    return ReportCentre(live_centre, *fill_month(live_centre))
+
+
+def admin_page(new_page, centre, path: str):
+    """The admin's page at `path`, reached through /login?next=..."""
+    page = new_page()
+    page.goto(centre.url + path)
+    page.wait_for_url(re.compile(r"/login\?next="))
+    page.fill("#username", ADMIN[0])
+    page.fill("#password", ADMIN[2])
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(re.escape(path.split("?")[0])))
+    return page
