@@ -13,6 +13,7 @@ must come from the running server or `seq` would jump under its clients' feet.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import weakref
 from contextlib import nullcontext
@@ -72,6 +73,13 @@ def not_found(code: str) -> QueueError:
                       "looked up on the province's public-service portal", 404)
 
 
+def centre_calendar(settings) -> WorkCalendar:
+    """The holiday file's calendar plus the days off and days worked the administrator added."""
+    base = WorkCalendar.vietnam(settings.holidays_file) if settings.holidays_file else WorkCalendar.vietnam()
+    return dataclasses.replace(base, holidays=base.holidays | frozenset(settings.extra_holidays),
+                               extra_working_days=base.extra_working_days | frozenset(settings.extra_working_days))
+
+
 class DossierService:
     """The registry of one centre. Pass `queue` to publish changes live."""
 
@@ -81,8 +89,7 @@ class DossierService:
         self.clock = clock or SystemClock(config.centre.timezone)
         self.dossiers = Dossiers(store)
         settings = config.dossiers
-        self.calendar = (WorkCalendar.vietnam(settings.holidays_file) if settings.holidays_file
-                         else WorkCalendar.vietnam())
+        self.calendar = centre_calendar(settings)
         self.notifier = notifier or make_notifier(settings.notify, config.centre.name)
         self.departments = [Department(d.id, d.name, tuple(a for a in (d.short_name, d.name_en, *settings
                                        .department_aliases.get(d.id, ())) if a)) for d in config.departments]
@@ -94,7 +101,7 @@ class DossierService:
     def of(cls, queue) -> DossierService:
         """The registry attached to a running QueueService (made on first use)."""
         service = cls._by_queue.get(queue)
-        if service is None:
+        if service is None or service.config is not queue.config:     # new, or the admin changed the config
             service = cls._by_queue[queue] = cls(queue.config, queue.store, queue.clock, queue=queue)
         return service
 

@@ -44,10 +44,18 @@ class RoleNamespace(Namespace):
                                           "message_en": f"Role {principal.role.value} may not join {self.namespace}"})
         self.principals[request.sid] = principal
         join_room(principal.centre_id)
+        self._seen(principal)
         self._send_snapshot(principal)
 
     def on_disconnect(self, *reason):
-        self.principals.pop(request.sid, None)
+        principal = self.principals.pop(request.sid, None)
+        if principal is not None:
+            self._seen(principal)
+
+    def _seen(self, principal: Principal) -> None:
+        """A device's last contact, for the admin dashboard's device health."""
+        if principal.kind == "device":
+            self.service.accounts.touch_device(principal.id, self.service.clock())
 
     def on_resync(self, data=None):
         principal = self.principals.get(request.sid)

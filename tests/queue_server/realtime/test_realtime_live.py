@@ -140,3 +140,9 @@ def test_realtime_resync_while_disconnected_is_harmless(live_centre, clients):
     display.sio.disconnect()
     display.resync()
     assert display.resyncs == 1
+
+
+def test_realtime_connect_records_device_contact(live_centre, clients):
+    clients("/display", live_centre.device("display-1", "display"))
+    device = live_centre.service.accounts.device_by_name(live_centre.config.centre.id, "display-1")
+    assert device["last_seen"] is not None
