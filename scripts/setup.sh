@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 dev=0; [ "${1:-}" = "--dev" ] && dev=1
 
 apt_packages=(espeak-ng fonts-dejavu-core)
-[ $dev = 1 ] && apt_packages+=(chromium sox poppler-utils)
+[ $dev = 1 ] && apt_packages+=(chromium sox poppler-utils systemd)   # systemd: systemd-analyze verify of the units
 
 missing=()
 for p in "${apt_packages[@]}"; do

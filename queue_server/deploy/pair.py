@@ -39,10 +39,22 @@ class Paired:
 
 
 def redeem(server: str, code: str, timeout: float = 10) -> dict:
-    """POST the code to the server's /api/devices/pair; the JSON answer ({token, device, centre})."""
-    url = server.rstrip("/") + "/api/devices/pair"
-    req = urllib.request.Request(url, data=json.dumps({"code": code.strip().upper()}).encode(),
-                                 headers={"Content-Type": "application/json"}, method="POST")
+    """POST the code to the server's /api/devices/pair; the JSON answer ({token, device, centre}).
+
+    The device is completed from /api/me with the new token (its counter, display group): this
+    also proves the token works before it is written anywhere."""
+    answer = _call(server, "/api/devices/pair", {"code": code.strip().upper()}, timeout=timeout)
+    me = _call(server, "/api/me", token=answer["token"], timeout=timeout)["me"]
+    answer["device"] = {**answer.get("device", {}), "counter": me.get("counter"),
+                        "display_group": me.get("display_group")}
+    return answer
+
+
+def _call(server: str, path: str, body: dict | None = None, token: str | None = None, timeout: float = 10) -> dict:
+    """One JSON request to the server; PairError with the server's own message when refused."""
+    headers = {"Content-Type": "application/json"} | ({"Authorization": f"Bearer {token}"} if token else {})
+    req = urllib.request.Request(server.rstrip("/") + path, headers=headers, method="POST" if body else "GET",
+                                 data=json.dumps(body).encode() if body else None)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             return json.loads(resp.read())

@@ -105,7 +105,7 @@ class ServerWatchdog:
         if problem is None:
             self.watchdog.tick(status=None if self.watchdog.ready else "đang phục vụ / serving", force=True)
             return True
-        if self.watchdog.enabled:
+        if self.watchdog.enabled and self.watchdog.ready:      # before READY=1 it is still starting
             sdnotify.notify(f"STATUS=lỗi / unhealthy: {problem}", self.watchdog.environ)
         return False
 
