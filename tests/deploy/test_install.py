@@ -127,3 +127,15 @@ def test_screen_roles_turn_console_blanking_off_once(tmp_path):
     Installer("display", prefix=tmp_path).install()
     assert cmdline.read_text() == "console=serial0,115200 console=tty1 root=PARTUUID=1234-02 rootwait quiet consoleblank=0\n"
     Installer("leds", prefix=tmp_path / "x").install()          # no screen, no such file: nothing
+
+
+def test_shell_entry_point_installs_into_a_prefix(tmp_path):
+    import subprocess
+    from pathlib import Path
+    script = Path(__file__).resolve().parents[2] / "scripts/install.sh"
+    result = subprocess.run(["bash", str(script), "display", "--prefix", str(tmp_path), "--server", SERVER],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "lib/systemd/system/motcua-display.service").is_file()
+    usage = subprocess.run(["bash", str(script)], capture_output=True, text=True)
+    assert usage.returncode == 2 and "cách dùng" in usage.stderr
