@@ -67,7 +67,7 @@ def bars(title: str, labels: list[str], values: list[int], width: int = 640) -> 
 
 def trend(title: str, labels: list[str], values: list[int], width: int = 640, height: int = 220) -> Chart:
     """A line over days: y from 0 to the peak, x labels thinned to about ten."""
-    left, right, top, bottom = 50, 10, 30, 30
+    left, right, top, bottom = 50, 28, 30, 30  # room for the last day's label
     chart = Chart(title, width, height)
     chart.shapes.append(_text(0, 16, title, 13))
     peak = max(values, default=0) or 1
@@ -87,24 +87,25 @@ def trend(title: str, labels: list[str], values: list[int], width: int = 640, he
     return chart
 
 
-def heatmap(title: str, rows: list[str], columns: list[str], counts: list[list[int]], width: int = 640) -> Chart:
-    """A grid of shaded cells (darker = more), numbers written in non-empty cells."""
-    left, top, cell_h = 80, 40, 24
+def heatmap(title: str, rows: list[str], columns: list[str], counts: list[list[int]], width: int = 960) -> Chart:
+    """A grid of shaded cells (darker = more), numbers written in non-empty cells. Wide (960): the
+    pages give it a whole row, so its numbers stay legible."""
+    left, top, cell_h = 80, 40, 28
     cell_w = (width - left) / max(1, len(columns))
     chart = Chart(title, width, top + cell_h * len(rows) + 6)
     chart.shapes.append(_text(0, 16, title, 13))
     peak = max((max(r, default=0) for r in counts), default=0) or 1
     for j, col in enumerate(columns):
-        chart.shapes.append(_text(left + cell_w * (j + 0.5), top - 6, col, 9, "middle"))
+        chart.shapes.append(_text(left + cell_w * (j + 0.5), top - 6, col, 11, "middle"))
     for i, (name, row) in enumerate(zip(rows, counts)):
         y = top + i * cell_h
-        chart.shapes.append(_text(left - 6, y + 16, name, 10, "end"))
+        chart.shapes.append(_text(left - 6, y + 18, name, 11, "end"))
         for j, value in enumerate(row):
             shade = HEAT[0] if value == 0 else HEAT[1 + min(4, int(4 * value / peak))]
             chart.shapes.append(Shape("rect", left + j * cell_w, y, cell_w - 1, cell_h - 1, fill=shade))
             if value:
                 ink = "#ffffff" if shade in HEAT[4:] else INK
-                chart.shapes.append(_text(left + cell_w * (j + 0.5), y + 16, format_int(value), 8, "middle", ink))
+                chart.shapes.append(_text(left + cell_w * (j + 0.5), y + 18, format_int(value), 11, "middle", ink))
     return chart
 
 

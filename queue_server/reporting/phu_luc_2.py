@@ -166,14 +166,19 @@ def format_rows(report: PhuLuc2) -> list[list[str]]:
             pct]
 
 
+def _share(value: Decimal | None) -> str:
+    return "chưa tính được tỷ lệ" if value is None else f"tỷ lệ {format_percent(value)} %"
+
+
 def share_lines(report: PhuLuc2) -> list[str]:
-    """The narrative figures: ratings as a share of tickets served and of dossiers resolved."""
+    """The narrative figures: ratings as a share of tickets served and of dossiers resolved
+    (no share, said in words, when nothing was served or resolved)."""
     n = format_int(report.total.total)
     return [
         f"Số lượt đánh giá: {n} / {format_int(report.tickets_served)} lượt được phục vụ "
-        f"(tỷ lệ {format_percent(report.share_of_served)} %)",
+        f"({_share(report.share_of_served)})",
         f"Số lượt đánh giá: {n} / {format_int(report.dossiers_resolved)} hồ sơ đã giải quyết trong kỳ "
-        f"(tỷ lệ {format_percent(report.share_of_resolved)} %)",
+        f"({_share(report.share_of_resolved)})",
     ]
 
 

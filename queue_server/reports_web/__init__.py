@@ -77,7 +77,7 @@ def report_page(page: str):
     service = _service()
     doc = library.DOCUMENTS[name](service.config, service.store, period)
     tables = [t for t in doc.tables if captions is None or t.caption in captions]
-    svgs = [Markup(to_svg(c)) for c in doc.charts] if with_charts else []
+    svgs = [(Markup(to_svg(c)), c.width > 700) for c in doc.charts] if with_charts else []  # (svg, wide)
     return render_template("reports/report.html", centre=service.config.centre, pages=PAGES, page=page,
                            title=title, doc=doc, tables=tables, charts=svgs, period=period, picker=_picker(period),
                            document=name, query=request.query_string.decode(), header_rows=_header_rows)

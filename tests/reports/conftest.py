@@ -36,15 +36,15 @@ class ReportCentre:
 
 
 def fill_month(centre, seed: int = 11) -> tuple[list[dict], list[dict]]:
-    """Officers 1–3 (the admin, Lê Thị Hoa, Phạm Văn Lân), 900 tickets and 700 category ratings
+    """Officers 1–3 (the admin, Lê Thị Hoa, Phạm Văn Lân), 1,500 tickets and 320 category ratings
     from 10/10 to 19/11/2026 (a few days either side of the period)."""
     centre.officer(*ADMIN[:2], ADMIN[2], role="admin")
     centre.officer("hoa", "Lê Thị Hoa", "matkhau1")
     centre.officer("lan", "Phạm Văn Lân", "matkhau2")
     rng = random.Random(seed)
     departments = centre.config.departments
-    tickets = ticket_rows(rng, 900, date(2026, 10, 10), 41, departments)
-    ratings = rating_rows(rng, 700, date(2026, 10, 10), 41, [d.id for d in departments], RatingStyle.CATEGORY)
+    tickets = ticket_rows(rng, 1500, date(2026, 10, 10), 41, departments)
+    ratings = rating_rows(rng, 320, date(2026, 10, 10), 41, [d.id for d in departments], RatingStyle.CATEGORY)
     store = centre.service.store
     write(store, "tickets", tickets)
     write(store, "ratings", ratings)
