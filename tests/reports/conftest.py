@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -45,10 +45,22 @@ def fill_month(centre, seed: int = 11) -> tuple[list[dict], list[dict]]:
     departments = centre.config.departments
     tickets = ticket_rows(rng, 1500, date(2026, 10, 10), 41, departments)
     ratings = rating_rows(rng, 320, date(2026, 10, 10), 41, [d.id for d in departments], RatingStyle.CATEGORY)
+    _tie_to_tickets(rng, ratings, tickets)
     store = centre.service.store
     write(store, "tickets", tickets)
     write(store, "ratings", ratings)
     return tickets, ratings
+
+
+def _tie_to_tickets(rng: random.Random, ratings: list[dict], tickets: list[dict]) -> None:
+    """Nine ratings in ten made on the tablet right after a served ticket (its counter, officer,
+    department, 20 s after it finished); the rest stay loose (walk-up, unknown department)."""
+    served = rng.sample([t for t in tickets if t["status"] == "done"], k=len(ratings) * 9 // 10)
+    for rating, ticket in zip(ratings, served):
+        finished = datetime.fromisoformat(ticket["finished_at"]) + timedelta(seconds=20)
+        rating.update(ticket_id=ticket["id"], service_id=ticket["service_id"], counter=ticket["counter"],
+                      department_id=ticket["department_id"], officer_id=ticket["officer_id"],
+                      at=finished.isoformat())
 
 
 @pytest.fixture
