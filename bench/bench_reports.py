@@ -131,6 +131,42 @@ def fill(store: Store, config, tickets: int, ratings: int) -> None:
     conn.execute("ANALYZE")
 
 
+def _life(row: tuple) -> list[tuple]:
+    """A ticket's writes as the queue makes them: issued (waiting), called, serving, finished."""
+    i = {c: n for n, c in enumerate(TICKET_COLUMNS)}
+    def at(status, called, started, finished):
+        r = list(row)
+        r[i["status"]], r[i["called_at"]], r[i["started_at"]], r[i["finished_at"]] = status, called, started, finished
+        return tuple(r)
+    called, started, finished = row[i["called_at"]], row[i["started_at"]], row[i["finished_at"]]
+    return [at("waiting", None, None, None), at("called", called, None, None),
+            at("serving", called, started, None), at(row[i["status"]], called, started, finished)]
+
+
+def write_cost(config, tickets: int = 3000) -> None:
+    """The summaries' price on the live queue: CPU per ticket write (the store's upsert, one
+    transaction each, sync off to leave the disk out), with and without migration 9's triggers."""
+    columns = ", ".join(TICKET_COLUMNS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in TICKET_COLUMNS[1:])
+    sql = (f"INSERT INTO tickets ({columns}) VALUES ({', '.join('?' * len(TICKET_COLUMNS))}) "
+           f"ON CONFLICT(id) DO UPDATE SET {updates}")
+    writes = [w for row, _ in Generator(config, seed=7).tickets(tickets, _working_days(PERIOD)) for w in _life(row)]
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, drop in (("with summary triggers", False), ("without (triggers dropped)", True)):
+            store = Store(Path(tmp) / f"w{drop}.db")
+            store.db.conn.execute("PRAGMA synchronous = OFF")
+            if drop:
+                for t in ("tickets_insert", "tickets_update", "tickets_delete"):
+                    store.db.conn.execute(f"DROP TRIGGER report_{t}")
+            c0 = time.process_time()
+            for w in writes:
+                with store.transaction() as conn:
+                    conn.execute(sql, w)
+            cpu = time.process_time() - c0
+            print(f"ticket write {label:<28} {cpu / len(writes) * 1e6:7.1f} µs cpu per write ({len(writes):,} writes)")
+            store.close()
+
+
 def _timed(fn) -> tuple[float, float, object]:
     """Wall-clock and CPU seconds of one call (CPU shows the cost when other work shares the cores)."""
     t0, c0 = time.perf_counter(), time.process_time()
@@ -158,14 +194,15 @@ def main() -> None:
         path = Path(args.keep or Path(tmp) / "bench.db")
         t0 = time.perf_counter()
         if path.exists():
-            print(f"reusing {path}")
             Store(path).close()  # migrates an older bench database
+            print(f"reusing {path} ({path.stat().st_size / 2**20:,.0f} MiB)")
         else:
             store = Store(path)
             fill(store, config, args.tickets, args.ratings)
             store.close()
-        print(f"wrote {args.tickets:,} tickets and {args.ratings:,} ratings ({len(config.departments)} departments, "
-              f"{PERIOD.label}) in {time.perf_counter() - t0:.1f} s; {path.stat().st_size / 2**20:,.0f} MiB")
+            print(f"wrote {args.tickets:,} tickets and {args.ratings:,} ratings ({len(config.departments)} "
+                  f"departments, {PERIOD.label}) in {time.perf_counter() - t0:.1f} s through the triggers; "
+                  f"{path.stat().st_size / 2**20:,.0f} MiB")
         store = Store(path)  # a fresh store: the first run opens its read connection
         report = measure("Phụ lục II (library.satisfaction)", lambda: library.satisfaction(config, store, PERIOD))
         stats = measure("queue statistics (library.queue)", lambda: library.queue(config, store, PERIOD))
@@ -176,6 +213,7 @@ def main() -> None:
         print(f"check: {report.total.total:,} ratings in Phụ lục II; {stats.total.issued:,} tickets issued, "
               f"{stats.total.served:,} served, p90 wait {stats.total.p90_wait} s")
         store.close()
+    write_cost(config)
 
 
 if __name__ == "__main__":
