@@ -49,6 +49,7 @@ class DisplayApp:
         self.frames = 0
         self._pending_seqs: list[int] = []
         self._stop = threading.Event()
+        self._wake = threading.Event()          # set when something arrives: draw now, not next tick
         self._fetching = threading.Lock()
         self._painter = None
         self._last_second = None
@@ -79,6 +80,7 @@ class DisplayApp:
     def _received(self, kind: str, payload) -> None:
         """Socket.IO thread: hand over to the main thread (and to listeners, which keep their own pace)."""
         self.changes.put((kind, payload))
+        self._wake.set()
         for listener in self.listeners:
             listener.on_change(kind, payload, self.client.state)
 
@@ -178,6 +180,11 @@ class DisplayApp:
             return True
         return False
 
+    def wait_for_change(self, timeout: float) -> None:
+        """Sleep until the next frame is due or something arrives, whichever is first."""
+        self._wake.wait(timeout)
+        self._wake.clear()
+
     def run(self, fullscreen: bool | None = None, max_seconds: float | None = None) -> None:
         """The pygame loop: Esc or closing the window ends it."""
         import pygame
@@ -188,7 +195,7 @@ class DisplayApp:
         flags = pygame.FULLSCREEN if full else 0
         self.surface = pygame.display.set_mode((self.cfg.width, self.cfg.height), flags)
         pygame.display.set_caption("motcua — màn hình gọi số")
-        tick, end = pygame.time.Clock(), (time.monotonic() + max_seconds if max_seconds else None)
+        end = time.monotonic() + max_seconds if max_seconds else None
         try:
             while not self._stop.is_set() and (end is None or time.monotonic() < end):
                 if _quit_requested(pygame):
@@ -196,7 +203,7 @@ class DisplayApp:
                 if self.step():
                     pygame.display.flip()
                 notify_watchdog()               # systemd: the loop is alive (rate-limited)
-                tick.tick(self.cfg.fps)
+                self.wait_for_change(1 / self.cfg.fps)
         finally:
             pygame.quit()
 
