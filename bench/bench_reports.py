@@ -244,6 +244,9 @@ def main() -> None:
                 lambda: library.satisfaction_document(config, store, PERIOD), repeat=1)
         measure("queue statistics document (tables + charts)",
                 lambda: library.queue_document(config, store, PERIOD), repeat=1)
+        lists = measure("rating lists (library.rating_lists; no target)",
+                        lambda: library.rating_lists(config, store, PERIOD), repeat=1)
+        print(f"check: {len(lists['dissatisfied']):,} dissatisfied ratings, {len(lists['comments']):,} comments")
         print(f"check: {report.total.total:,} ratings in Phụ lục II; {stats.total.issued:,} tickets issued, "
               f"{stats.total.served:,} served, p90 wait {stats.total.p90_wait} s")
         store.close()

@@ -4,12 +4,15 @@ downloads (XLSX, CSV, PDF, JSON) made by the same library as the CLI (reports_we
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, Response, abort, current_app, render_template, request
 from markupsafe import Markup
 
 from ..auth import Role
 from ..reporting.charts import to_svg
 from ..reporting.export import DOCUMENT_FORMATS, render_document
+from ..reporting.vn_format import format_int
 from ..web.access import require_page_role
 from . import library
 
@@ -28,6 +31,9 @@ PAGES = {
 MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "csv": "text/csv; charset=utf-8", "pdf": "application/pdf", "json": "application/json",
         "table": "text/plain; charset=utf-8"}
+PAGE_ROWS = 1000
+"""A page shows at most this many rows of a table (a province's month can hold 100,000 dissatisfied
+ratings); the downloads always hold them all."""
 FILE_NAMES = {"satisfaction": "phu-luc-2", "ratings": "danh-sach-danh-gia", "queue": "thong-ke-xep-hang"}
 
 
@@ -76,7 +82,7 @@ def report_page(page: str):
     period = _period()
     service = _service()
     doc = library.DOCUMENTS[name](service.config, service.store, period)
-    tables = [t for t in doc.tables if captions is None or t.caption in captions]
+    tables = [_on_page(t) for t in doc.tables if captions is None or t.caption in captions]
     svgs = [(Markup(to_svg(c)), c.width > 700) for c in doc.charts] if with_charts else []  # (svg, wide)
     return render_template("reports/report.html", centre=service.config.centre, pages=PAGES, page=page,
                            title=title, doc=doc, tables=tables, charts=svgs, period=period, picker=_picker(period),
@@ -94,6 +100,16 @@ def download(name: str, fmt: str):
     filename = f"{FILE_NAMES[name]}-{period.first_day:%Y%m%d}-{period.last_day:%Y%m%d}.{fmt}"
     return Response(body, mimetype=MIME[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
+
+
+def _on_page(table) -> tuple:
+    """(table, note): the table cut to PAGE_ROWS body rows, with a note saying so; else no note."""
+    body = len(table.rows) - 1
+    if body <= PAGE_ROWS:
+        return table, ""
+    note = (f"Trang này hiển thị {format_int(PAGE_ROWS)} / {format_int(body)} dòng đầu tiên; "
+            "tải Excel, CSV hoặc PDF để có đủ danh sách.")
+    return replace(table, rows=table.rows[:PAGE_ROWS + 1], bold_last=0), note
 
 
 def _header_rows(table) -> list[list[tuple[str, int, int]]]:

@@ -31,6 +31,7 @@ FROM report_ticket_hist WHERE centre_id = ? AND service_day BETWEEN ? AND ?"""
 
 _RATING_KEYS = {"department_id": "NULLIF(department, '')", "counter": "counter", "officer_id": "NULLIF(officer, -1)"}
 _RATING_COLUMNS = "r.id, r.at, r.counter, r.officer_id, r.department_id, r.value, r.comment, r.style"
+_RATING_NAMES = (*(c.removeprefix("r.") for c in _RATING_COLUMNS.split(", ")), "ticket_label")
 
 
 def merge_histograms(rows) -> list[tuple]:
@@ -85,7 +86,9 @@ class Reports:
             where.append("r.comment <> ''")
         sql = (f"SELECT {_RATING_COLUMNS}, t.label AS ticket_label FROM ratings r "
                f"LEFT JOIN tickets t ON t.id = r.ticket_id WHERE {' AND '.join(where)} ORDER BY r.at, r.id")
-        return self.store.query(sql, params)
+        # On the read connection (not store.query, which holds the writer's lock): a month's list
+        # can take seconds and must not hold up the live queue.
+        return [dict(zip(_RATING_NAMES, row)) for row in self._rows(sql, params)]
 
     def ticket_cells(self, centre_id: str, period: Period) -> list[tuple]:
         """Queue-statistics cells (reporting.queue_stats.Cell) of the period's service days."""
