@@ -133,6 +133,7 @@ class Table:
     groups: list[tuple[str, int, int]] = field(default_factory=list)
     numeric_from: int = 3
     bold_last: int = 0  # the last rows in bold (total and percentage rows)
+    total_rows: int | None = None  # body rows there are, when `rows` holds only the first of them (a page)
 
 
 @dataclass

@@ -81,7 +81,8 @@ def report_page(page: str):
     name, captions, with_charts, title = PAGES[page]
     period = _period()
     service = _service()
-    doc = library.DOCUMENTS[name](service.config, service.store, period)
+    options = {"limit": PAGE_ROWS} if name == "ratings" else {}   # lists: fetch only what the page shows
+    doc = library.DOCUMENTS[name](service.config, service.store, period, **options)
     tables = [_on_page(t) for t in doc.tables if captions is None or t.caption in captions]
     svgs = [(Markup(to_svg(c)), c.width > 700) for c in doc.charts] if with_charts else []  # (svg, wide)
     return render_template("reports/report.html", centre=service.config.centre, pages=PAGES, page=page,
@@ -104,8 +105,9 @@ def download(name: str, fmt: str):
 
 def _on_page(table) -> tuple:
     """(table, note): the table cut to PAGE_ROWS body rows, with a note saying so; else no note."""
-    body = len(table.rows) - 1
-    if body <= PAGE_ROWS:
+    shown = min(len(table.rows) - 1, PAGE_ROWS)
+    body = max(table.total_rows or 0, len(table.rows) - 1)
+    if body <= shown:
         return table, ""
     note = (f"Trang này hiển thị {format_int(PAGE_ROWS)} / {format_int(body)} dòng đầu tiên; "
             "tải Excel, CSV hoặc PDF để có đủ danh sách.")

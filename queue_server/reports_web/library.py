@@ -14,6 +14,7 @@ from ..config import CentreConfig
 from ..reporting import charts, periods, phu_luc_2, queue_stats, ratings_lists
 from ..reporting.export import Document, Table
 from ..reporting.phu_luc_1 import RESOLVED
+from ..reporting.vn_format import format_int
 from ..storage import Store
 from ..storage.reports import Reports
 
@@ -66,14 +67,21 @@ def _names(config: CentreConfig, reports: Reports) -> ratings_lists.Names:
                                reports.officer_names(config.centre.id))
 
 
-def rating_lists(config: CentreConfig, store: Store, period: periods.Period) -> dict:
-    """Dissatisfied ratings, comments, and tallies per counter and per officer."""
+def rating_lists(config: CentreConfig, store: Store, period: periods.Period, limit: int | None = None) -> dict:
+    """Dissatisfied ratings, comments (the first `limit` of each if given; their full counts under
+    'dissatisfied_total' and 'comments_total'), and tallies per counter and per officer."""
     reports, cid, style = Reports(store), config.centre.id, _style(config)
     names = _names(config, reports)
     bad_values = [v for v in ratings_lists.RATING_OPTIONS[style] if ratings_lists.is_dissatisfied(style, v)]
+    bad = reports.rating_rows(cid, period, bad_values, limit=limit)
+    noted = reports.rating_rows(cid, period, with_comment=True, limit=limit)
     return {
-        "dissatisfied": ratings_lists.dissatisfied(reports.rating_rows(cid, period, bad_values), style, names),
-        "comments": ratings_lists.comments(reports.rating_rows(cid, period, with_comment=True), style, names),
+        "dissatisfied": ratings_lists.dissatisfied(bad, style, names),
+        "comments": ratings_lists.comments(noted, style, names),
+        "dissatisfied_total": len(bad) if limit is None or len(bad) < limit
+        else reports.rating_count(cid, period, bad_values),
+        "comments_total": len(noted) if limit is None or len(noted) < limit
+        else reports.rating_count(cid, period, with_comment=True),
         "counters": ratings_lists.tallies(reports.rating_counts(cid, style.value, period, "counter"), style,
                                           names.counter),
         "officers": ratings_lists.tallies(reports.rating_counts(cid, style.value, period, "officer_id"), style,
@@ -101,14 +109,18 @@ def satisfaction_document(config: CentreConfig, store: Store, period: periods.Pe
                     phu_luc_2.share_lines(report), [chart, split], report.as_dict())
 
 
-def ratings_document(config: CentreConfig, store: Store, period: periods.Period) -> Document:
-    lists, style = rating_lists(config, store, period), _style(config)
+def ratings_document(config: CentreConfig, store: Store, period: periods.Period, limit: int | None = None) -> Document:
+    """The rating lists; a page passes `limit` (its lists then stop there, `total_rows` says how
+    many there are), files and the API take every row."""
+    lists, style = rating_lists(config, store, period, limit), _style(config)
     tables = [
-        Table("Danh sách đánh giá không hài lòng", ratings_lists.format_items(lists["dissatisfied"]), numeric_from=99),
+        Table("Danh sách đánh giá không hài lòng", ratings_lists.format_items(lists["dissatisfied"]), numeric_from=99,
+              total_rows=lists["dissatisfied_total"]),
         Table("Đánh giá theo quầy", ratings_lists.format_tallies(lists["counters"], style, "Quầy"), numeric_from=2),
         Table("Đánh giá theo cán bộ", ratings_lists.format_tallies(lists["officers"], style, "Cán bộ"),
               numeric_from=2),
-        Table("Ý kiến góp ý", ratings_lists.format_items(lists["comments"]), numeric_from=99),
+        Table("Ý kiến góp ý", ratings_lists.format_items(lists["comments"]), numeric_from=99,
+              total_rows=lists["comments_total"]),
     ]
     data = {"period": {"first_day": period.first_day.isoformat(), "last_day": period.last_day.isoformat(),
                        "label": period.label},
@@ -118,7 +130,7 @@ def ratings_document(config: CentreConfig, store: Store, period: periods.Period)
                for k in ("counters", "officers")}}
     chart = charts.bars("Số đánh giá không hài lòng theo quầy", [t.name for t in lists["counters"]],
                         [t.dissatisfied for t in lists["counters"]])
-    notes = [f"Số đánh giá không hài lòng trong kỳ: {len(lists['dissatisfied'])}."]
+    notes = [f"Số đánh giá không hài lòng trong kỳ: {format_int(lists['dissatisfied_total'])}."]
     return Document(config.centre.name, "DANH SÁCH ĐÁNH GIÁ", "ĐÁNH GIÁ KHÔNG HÀI LÒNG, THEO QUẦY, THEO CÁN BỘ, "
                     "Ý KIẾN GÓP Ý", period.label, tables, notes, [chart], data)
 

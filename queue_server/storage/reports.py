@@ -73,10 +73,8 @@ class Reports:
                           "WHERE centre_id = ? AND style = ? AND day BETWEEN ? AND ? GROUP BY 1, 2 HAVING SUM(n) <> 0",
                           (centre_id, style, *self._days(period)))
 
-    def rating_rows(self, centre_id: str, period: Period, values: list[str] | None = None,
-                    with_comment: bool = False) -> list[dict]:
-        """Ratings of the period with their ticket's number, oldest first: only `values` if given,
-        only those with a comment if `with_comment`."""
+    def _rating_filter(self, centre_id: str, period: Period, values: list[str] | None,
+                       with_comment: bool) -> tuple[str, list]:
         where = ["r.centre_id = ?", "r.at >= ?", "r.at < ?"]
         params: list = [centre_id, *self._at(period)]
         if values is not None:
@@ -84,8 +82,23 @@ class Reports:
             params += values
         if with_comment:
             where.append("r.comment <> ''")
+        return " AND ".join(where), params
+
+    def rating_count(self, centre_id: str, period: Period, values: list[str] | None = None,
+                     with_comment: bool = False) -> int:
+        """How many ratings `rating_rows` would list without a limit."""
+        where, params = self._rating_filter(centre_id, period, values, with_comment)
+        return self._rows(f"SELECT COUNT(*) FROM ratings r WHERE {where}", params)[0][0]
+
+    def rating_rows(self, centre_id: str, period: Period, values: list[str] | None = None,
+                    with_comment: bool = False, limit: int | None = None) -> list[dict]:
+        """Ratings of the period with their ticket's number, oldest first: only `values` if given,
+        only those with a comment if `with_comment`, only the first `limit` if given."""
+        where, params = self._rating_filter(centre_id, period, values, with_comment)
         sql = (f"SELECT {_RATING_COLUMNS}, t.label AS ticket_label FROM ratings r "
-               f"LEFT JOIN tickets t ON t.id = r.ticket_id WHERE {' AND '.join(where)} ORDER BY r.at, r.id")
+               f"LEFT JOIN tickets t ON t.id = r.ticket_id WHERE {where} ORDER BY r.at, r.id")
+        if limit is not None:
+            sql, params = sql + " LIMIT ?", [*params, limit]
         # On the read connection (not store.query, which holds the writer's lock): a month's list
         # can take seconds and must not hold up the live queue.
         return [dict(zip(_RATING_NAMES, row)) for row in self._rows(sql, params)]

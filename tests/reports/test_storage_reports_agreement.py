@@ -63,3 +63,13 @@ def test_reports_rating_rows_filter_values_and_comments(filled):
     assert {r["id"] for r in bad} == {r["id"] for r in _in_period(ratings, "at") if r["value"] == "dissatisfied_time"}
     noted = reports.rating_rows("tphcc-demo", PERIOD, with_comment=True)
     assert {r["id"] for r in noted} == {r["id"] for r in _in_period(ratings, "at") if r["comment"]}
+
+
+def test_reports_rating_rows_limit_is_the_head_and_count_the_whole(filled):
+    store, _, _ = filled
+    reports = Reports(store)
+    for kwargs in ({"values": ["dissatisfied_time", "dissatisfied_competence"]}, {"with_comment": True}):
+        everything = reports.rating_rows("tphcc-demo", PERIOD, **kwargs)
+        assert len(everything) > 12
+        assert reports.rating_rows("tphcc-demo", PERIOD, limit=12, **kwargs) == everything[:12]
+        assert reports.rating_count("tphcc-demo", PERIOD, **kwargs) == len(everything)
