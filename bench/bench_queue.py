@@ -122,17 +122,40 @@ def fill_queues(url: str, kiosk_token: str, config, calls: int) -> None:
     kiosk.close()
 
 
-def bench_call_latency(server: ServerProcess, config, kiosk: str, displays: int, calls: int, rate: float) -> dict:
+def bench_call_latency(server: ServerProcess, config, kiosk: str, displays: int, calls: int, rate: float,
+                       processes: int = 5) -> dict:
+    """Officers call next at `rate`/s; `displays` clients, spread over `processes` processes (real
+    displays are separate machines: one process would measure its own GIL), time each delivery."""
     fill_queues(server.url, kiosk, config, calls)
     store = Store(server.db)
     display_token = add_device(config, None, "bench-display", "display", store=store)
     store.close()
     ctx = mp.get_context("spawn")
-    ready, stop, results = ctx.Event(), ctx.Event(), ctx.Queue()
-    worker = ctx.Process(target=display_worker, args=(server.url, display_token, displays, ready, stop, results))
-    worker.start()
-    ready.wait(120)
+    stop, results = ctx.Event(), ctx.Queue()
+    workers = []
+    for i in range(processes):
+        ready = ctx.Event()
+        share = displays // processes + (1 if i < displays % processes else 0)
+        worker = ctx.Process(target=display_worker, args=(server.url, display_token, share, ready, stop, results))
+        worker.start()
+        workers.append((worker, ready))
+    for _, ready in workers:
+        ready.wait(120)
     consoles = _open_counters(server, config)
+    sent = _call_at_rate(consoles, calls, rate)
+    time.sleep(1.0)
+    stop.set()
+    seen = [item for _ in workers for item in results.get(timeout=60)]
+    for worker, _ in workers:
+        worker.join(60)
+    close_all(consoles.values())
+    latencies = [(t - sent[tid]) * 1000 for tid, t in seen if tid in sent]
+    return {"calls": len(sent), "deliveries": len(latencies), "expected": len(sent) * displays,
+            "p50": statistics.median(latencies), "p99": percentile(latencies, 99), "max": max(latencies)}
+
+
+def _call_at_rate(consoles: dict, calls: int, rate: float) -> dict[str, float]:
+    """Call next round the counters at `rate` calls/s; return when each call was sent."""
     sent: dict[str, float] = {}
     numbers = sorted(consoles)
     for i in range(calls):
@@ -144,14 +167,7 @@ def bench_call_latency(server: ServerProcess, config, kiosk: str, displays: int,
             continue                      # this counter's queue ran dry; others go on
         sent[result["counter"]["ticket"]["id"]] = t0
         time.sleep(max(0.0, 1 / rate - (time.time() - t0)))
-    time.sleep(1.0)
-    stop.set()
-    seen = results.get(timeout=60)
-    worker.join(60)
-    close_all(consoles.values())
-    latencies = [(t - sent[tid]) * 1000 for tid, t in seen if tid in sent]
-    return {"calls": len(sent), "deliveries": len(latencies), "expected": len(sent) * displays,
-            "p50": statistics.median(latencies), "p99": percentile(latencies, 99), "max": max(latencies)}
+    return sent
 
 
 def _open_counters(server: ServerProcess, config) -> dict[int, RealtimeClient]:

@@ -6,11 +6,12 @@ actions, returning their result or raising the server's QueueError.
 from __future__ import annotations
 
 import threading
+import time
 
 import socketio
 
 from .engine import QueueError
-from .livestate import LiveState
+from .livestate import LiveState, Resequencer
 
 
 class RealtimeClient:
@@ -26,6 +27,7 @@ class RealtimeClient:
         self.state = LiveState()
         self.on_change = on_change or (lambda kind, payload: None)
         self.resyncs = 0
+        self._order = Resequencer()
         self._ready = threading.Event()
         self._lock = threading.Lock()
         self.sio = socketio.Client(reconnection=reconnect, reconnection_delay=0.5, reconnection_delay_max=5)
@@ -68,16 +70,37 @@ class RealtimeClient:
     def _on_snapshot(self, snap: dict) -> None:
         with self._lock:
             self.state.apply_snapshot(snap)
-        self._ready.set()
-        self.on_change("snapshot", snap)
+            self._order.clear()
+            self._ready.set()
+            self.on_change("snapshot", snap)
 
     def _on_event(self, event: dict) -> None:
+        """Apply events in seq order (they may arrive on different threads, swapped) and hand each
+        to `on_change` in that order; resync only when a missing event does not turn up."""
         with self._lock:
-            applied = self.state.apply_event(event)
-        if applied:
-            self.on_change("event", event)
-        else:
-            self.resync()
+            if self.state.seq is None:
+                return                                   # the snapshot will include it
+            for ready in self._order.push(event, self.state.seq, time.monotonic()):
+                self.state.apply_event(ready)
+                self.on_change("event", ready)
+            if self._order.gap_outlasted(time.monotonic()):
+                self._order.clear()
+                self.resync()
+            elif self._order.pending:
+                self._check_later()
+
+    def _check_later(self) -> None:
+        """A gap with no further event to notice it: look again once patience has run out."""
+        timer = threading.Timer(self._order.patience, self._recheck)
+        timer.daemon = True
+        timer.start()
+
+    def _recheck(self) -> None:
+        with self._lock:
+            if not self._order.gap_outlasted(time.monotonic()):
+                return
+            self._order.clear()
+        self.resync()
 
     def _on_disconnect(self, *reason) -> None:
         self._ready.clear()

@@ -86,3 +86,43 @@ class LiveState:
         previous = self.counters.get(counter["number"], {}).get("ticket")
         counter["ticket"] = previous if previous and previous.get("id") == ticket_id else None
         self.counters[counter["number"]] = counter
+
+
+class Resequencer:
+    """Puts events back in `seq` order before they are applied.
+
+    python-socketio's client handles each incoming message on a thread of its own, so two events
+    sent in order can reach the application swapped. An early event waits here (up to `patience`
+    seconds) for the ones before it; only a gap that outlasts that is a real gap (resync).
+
+    >>> seq = Resequencer(patience=1.0)
+    >>> seq.push({"seq": 7, ...}, last=5, now=0.0)   # waits for 6
+    []
+    >>> [e["seq"] for e in seq.push({"seq": 6, ...}, last=5, now=0.1)]
+    [6, 7]
+    """
+
+    def __init__(self, patience: float = 1.0):
+        self.patience = patience
+        self.pending: dict[int, dict] = {}
+        self.waiting_since: float | None = None
+
+    def push(self, event: dict, last: int, now: float) -> list[dict]:
+        """Events now ready in order, given the last applied seq."""
+        if event["seq"] > last:
+            self.pending[event["seq"]] = event
+        ready = []
+        while last + 1 in self.pending:
+            last += 1
+            ready.append(self.pending.pop(last))
+        self.pending = {s: e for s, e in self.pending.items() if s > last}
+        self.waiting_since = (self.waiting_since or now) if self.pending else None
+        return ready
+
+    def gap_outlasted(self, now: float) -> bool:
+        """An event is still missing after `patience` seconds: resync."""
+        return self.waiting_since is not None and now - self.waiting_since >= self.patience
+
+    def clear(self) -> None:
+        self.pending.clear()
+        self.waiting_since = None

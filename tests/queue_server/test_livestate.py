@@ -56,3 +56,39 @@ def test_livestate_waiting_order_priority_then_time():
     s.apply_event(event(6, "ticket.issued", ticket("a", queue_at="2026-11-23T08:00:00+07:00")))
     s.apply_event(event(7, "ticket.issued", ticket("b", priority=True, queue_at="2026-11-23T08:05:00+07:00")))
     assert [t["id"] for t in s.waiting_in_order()] == ["b", "a"]
+
+
+def test_resequencer_puts_swapped_events_back_in_order():
+    from queue_server.livestate import Resequencer
+    r = Resequencer(patience=1.0)
+    assert r.push({"seq": 7}, last=5, now=0.0) == []
+    assert [e["seq"] for e in r.push({"seq": 6}, last=5, now=0.1)] == [6, 7]
+    assert not r.pending and not r.gap_outlasted(5.0)
+
+
+def test_resequencer_reports_a_gap_that_outlasts_patience():
+    from queue_server.livestate import Resequencer
+    r = Resequencer(patience=1.0)
+    r.push({"seq": 9}, last=5, now=10.0)
+    assert not r.gap_outlasted(10.5)
+    assert r.gap_outlasted(11.0)
+
+
+def test_resequencer_ignores_old_and_duplicate_events():
+    from queue_server.livestate import Resequencer
+    r = Resequencer()
+    assert r.push({"seq": 4}, last=5, now=0.0) == []
+    assert [e["seq"] for e in r.push({"seq": 6}, last=5, now=0.0)] == [6]
+    assert r.push({"seq": 6}, last=6, now=0.0) == [] and not r.pending
+
+
+def test_realtime_client_applies_swapped_events_in_order_without_resync():
+    from queue_server.client import RealtimeClient
+    seen = []
+    client = RealtimeClient("http://127.0.0.1:9", "/display", "t",
+                            on_change=lambda kind, payload: seen.append(payload["seq"]))
+    client._on_snapshot(snap(seq=5))
+    client._on_event(event(7, "ticket.issued", ticket("b")))
+    client._on_event(event(6, "ticket.issued", ticket("a")))
+    assert seen == [5, 6, 7] and client.resyncs == 0
+    assert set(client.state.waiting) == {"a", "b"}
