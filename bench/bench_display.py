@@ -34,6 +34,7 @@ import pygame  # noqa: E402
 from bench.bench_queue import bench_config, percentile  # noqa: E402
 from display.app import DisplayApp  # noqa: E402
 from display.config import DisplayConfig  # noqa: E402
+from display.memory import limit_heap_growth  # noqa: E402
 from display.voice import open_display_voice  # noqa: E402
 from hw.voice import AudioOutput  # noqa: E402
 from queue_server.actions import perform  # noqa: E402
@@ -202,6 +203,7 @@ def _officer_minute(service, principal, number: int, rng) -> None:
 
 
 def bench_memory(workdir: Path, counters: int, tickets: int) -> dict:
+    limit_heap_growth()                 # as `motcua display` does at start (display/memory.py)
     sim_now = [0.0]
     app = display_app("http://127.0.0.1:9", "unused", monotonic=lambda: sim_now[0])
     client = app.client

@@ -57,6 +57,8 @@ def cmd_display(args) -> int:
 
 def _display(args) -> int:
     from .app import DisplayApp
+    from .memory import limit_heap_growth
+    limit_heap_growth()
     from .leds import LedService
     from .voice import open_display_voice
     overrides = {"server": args.server, "token": args.token, "mode": args.mode}

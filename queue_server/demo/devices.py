@@ -49,3 +49,23 @@ def _kiosk(url: str, seeded: dict) -> list[list[str]]:
 
 
 DEVICE_LAUNCHERS.append(_kiosk)
+
+
+def _hall_display(url: str, seeded: dict) -> list[list[str]]:
+    """The hall call display (all counters) with fake audio, in a window; headless without a screen.
+    The same display is also a web page: its address is printed for a browser or smart TV."""
+    import os
+    import sys
+    token = seeded.get("tokens", {}).get("display")
+    if not token:
+        return []
+    print(f"  Màn hình gọi số / hall display (web): {url}/hall#token={token}\n"
+          f"  Bảng tình trạng hồ sơ / dossier board (web): {url}/board#token={token}", flush=True)
+    argv = [sys.executable, "-m", "queue_server.cli", "display", "--server", url, "--token", token, "--demo",
+            "--windowed"]
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        argv.append("--headless")
+    return [argv]
+
+
+DEVICE_LAUNCHERS.append(_hall_display)

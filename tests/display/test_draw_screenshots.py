@@ -5,7 +5,7 @@ import pygame
 import pytest
 
 from display.board import BoardModel
-from display.draw import draw_board, draw_hall
+from display.draw import AMBER, draw_board, draw_hall
 from display.model import HallModel
 from display.paint import Painter
 
@@ -58,8 +58,10 @@ def test_draw_screenshots_hall_group(scene, painter):
         model.on_event(event, 10.0)
     view = model.view(state, MONDAY_8AM.replace(minute=15), 10.1, connected=True)
     surface = pygame.Surface((1920, 1080))
-    draw_hall(surface, view, painter, 10.1)
-    assert surface.get_at((960, 540)) != surface.get_at((5, 1075)) or True
+    lay = draw_hall(surface, view, painter, 10.1)
+    assert view.flash_on and [c.label for c in view.headline] == ["1004", "1003"]
+    hx, hy, _, _ = lay.headline
+    assert tuple(surface.get_at((hx + 3 * lay.unit, hy + 3 * lay.unit)))[:3] == AMBER    # lit while flashing
     assert os.path.getsize(_save(surface, "display-hall.png")) > 20_000
 
 
