@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import os
 import statistics
 import sys
 import tempfile
@@ -90,7 +91,7 @@ def bench_socketio_tickets(url: str, token: str, config, clients: int = 4, secon
     return total / seconds
 
 
-def display_worker(url: str, token: str, n: int, ready, stop, results) -> None:
+def display_worker(ready, stop, url: str, token: str, n: int, results) -> None:
     """Connect n display clients; record when each sees each call."""
     seen: list[tuple[str, float]] = []
     lock = threading.Lock()
@@ -122,64 +123,89 @@ def fill_queues(url: str, kiosk_token: str, config, calls: int) -> None:
     kiosk.close()
 
 
+def console_worker(ready, stop, url: str, tokens: list[str]) -> None:
+    """The officers' consoles: connected and receiving every broadcast, as 40 counter PCs would."""
+    consoles = [RealtimeClient(url, "/counter", token, reconnect=False) for token in tokens]
+    for console in consoles:
+        console.connect()
+        console.wait_ready()
+    ready.set()
+    stop.wait()
+    close_all(consoles)
+
+
 def bench_call_latency(server: ServerProcess, config, kiosk: str, displays: int, calls: int, rate: float,
                        processes: int = 5) -> dict:
-    """Officers call next at `rate`/s; `displays` clients, spread over `processes` processes (real
-    displays are separate machines: one process would measure its own GIL), time each delivery."""
+    """Officers call next at `rate`/s; `displays` clients spread over `processes` processes, and the
+    40 consoles in one more (real displays and consoles are separate machines: sharing one process
+    would measure its GIL); time each delivery from the moment the call is sent."""
     fill_queues(server.url, kiosk, config, calls)
     store = Store(server.db)
     display_token = add_device(config, None, "bench-display", "display", store=store)
     store.close()
+    tokens = _open_counters(server, config)
     ctx = mp.get_context("spawn")
     stop, results = ctx.Event(), ctx.Queue()
-    workers = []
+    workers = [_start(ctx, console_worker, stop, server.url, list(tokens.values()))]
     for i in range(processes):
-        ready = ctx.Event()
         share = displays // processes + (1 if i < displays % processes else 0)
-        worker = ctx.Process(target=display_worker, args=(server.url, display_token, share, ready, stop, results))
-        worker.start()
-        workers.append((worker, ready))
+        workers.append(_start(ctx, display_worker, stop, server.url, display_token, share, results))
     for _, ready in workers:
         ready.wait(120)
-    consoles = _open_counters(server, config)
-    sent = _call_at_rate(consoles, calls, rate)
+    cpu_before = process_cpu_seconds(server.proc.pid)
+    sent, round_trips = _call_at_rate(server.url, tokens, calls, rate)
     time.sleep(1.0)
+    server_cpu_ms = (process_cpu_seconds(server.proc.pid) - cpu_before) * 1000 / max(len(sent), 1)
     stop.set()
-    seen = [item for _ in workers for item in results.get(timeout=60)]
+    seen = [item for _ in workers[1:] for item in results.get(timeout=60)]
     for worker, _ in workers:
         worker.join(60)
-    close_all(consoles.values())
     latencies = [(t - sent[tid]) * 1000 for tid, t in seen if tid in sent]
     return {"calls": len(sent), "deliveries": len(latencies), "expected": len(sent) * displays,
-            "p50": statistics.median(latencies), "p99": percentile(latencies, 99), "max": max(latencies)}
+            "p50": statistics.median(latencies), "p99": percentile(latencies, 99), "max": max(latencies),
+            "call_p50": statistics.median(round_trips), "call_p99": percentile(round_trips, 99),
+            "server_cpu_ms": server_cpu_ms}
 
 
-def _call_at_rate(consoles: dict, calls: int, rate: float) -> dict[str, float]:
-    """Call next round the counters at `rate` calls/s; return when each call was sent."""
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _start(ctx, target, stop, *args):
+    """Start `target(ready, stop, *args)` in a process; returns (process, its ready event)."""
+    ready = ctx.Event()
+    process = ctx.Process(target=target, args=(ready, stop, *args))
+    process.start()
+    return process, ready
+
+
+def _call_at_rate(url: str, tokens: dict[int, str], calls: int, rate: float):
+    """Call next round the counters at `rate` calls/s over REST; when each call was sent, and how
+    long each took to be acknowledged."""
     sent: dict[str, float] = {}
-    numbers = sorted(consoles)
+    round_trips = []
+    numbers = sorted(tokens)
     for i in range(calls):
         number = numbers[i % len(numbers)]
         t0 = time.time()
-        try:
-            result = consoles[number].call("call_next", {"counter": number})
-        except QueueError:
-            continue                      # this counter's queue ran dry; others go on
-        sent[result["counter"]["ticket"]["id"]] = t0
+        status, body = http("POST", f"{url}/api/counters/{number}/call-next", {}, tokens[number])
+        round_trips.append((time.time() - t0) * 1000)
+        if status == 200:
+            sent[body["counter"]["ticket"]["id"]] = t0
         time.sleep(max(0.0, 1 / rate - (time.time() - t0)))
-    return sent
+    return sent, round_trips
 
 
-def _open_counters(server: ServerProcess, config) -> dict[int, RealtimeClient]:
-    consoles = {}
+def _open_counters(server: ServerProcess, config) -> dict[int, str]:
+    """Log every officer in and open their counter; their tokens by counter."""
+    tokens = {}
     for counter in config.counters:
         _, body = http("POST", server.url + "/api/login", {"username": f"bench{counter.number}", "password": "bench"})
-        client = RealtimeClient(server.url, "/counter", body["token"], reconnect=False)
-        client.connect()
-        client.wait_ready()
-        client.call("open_counter", {"counter": counter.number})
-        consoles[counter.number] = client
-    return consoles
+        http("POST", f"{server.url}/api/counters/{counter.number}/open", {}, body["token"])
+        tokens[counter.number] = body["token"]
+    return tokens
 
 
 def _prepare(workdir: Path, name: str):
@@ -221,7 +247,9 @@ def main(argv=None) -> int:
             server, c, kiosk, args.displays, args.calls, args.rate))
     print(f"call -> display latency, {args.counters} counters, {args.displays} displays, {r['calls']} calls at "
           f"{args.rate:g}/s: p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms, max {r['max']:.1f} ms "
-          f"({r['deliveries']}/{r['expected']} deliveries)")
+          f"({r['deliveries']}/{r['expected']} deliveries); the call's own round trip p50 {r['call_p50']:.1f} ms, "
+          f"p99 {r['call_p99']:.1f} ms; server CPU per call (with its broadcast to 91 clients) "
+          f"{r['server_cpu_ms']:.1f} ms")
     return 0
 
 
