@@ -1,7 +1,6 @@
 """Report test fixtures: a live centre holding a generated month (Phụ lục II period 11/2026:
 16/10 – 15/11/2026) of tickets and ratings over all 17 demo departments, and an admin's browser
-page reached through the login form. Browser fixtures are those of tests/admin (one Chromium
-per module, or the session one when it already runs)."""
+page reached through the login form. Browser fixtures come from tests/conftest.py."""
 from __future__ import annotations
 
 import random
@@ -13,9 +12,6 @@ import pytest
 
 from queue_server.config import RatingStyle
 from queue_server.reporting import periods
-
-from tests.admin.conftest import browser  # noqa: F401  (shared browser fixture)
-from tests.web.conftest import new_page  # noqa: F401  (fresh context per test, JS errors fail)
 
 from .helpers import rating_rows, ticket_rows, write
 

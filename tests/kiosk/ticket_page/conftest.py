@@ -1,2 +1,0 @@
-"""Reuse the browser fixtures of tests/web (Debian Chromium through Playwright)."""
-from tests.web.conftest import browser, new_page, page  # noqa: F401
