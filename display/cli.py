@@ -7,6 +7,8 @@ import threading
 import tomllib
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from .config import DisplayConfigError, LedServiceConfig, load_display_config
 
 
@@ -37,14 +39,14 @@ def load_leds(path: str, demo: bool = False) -> LedServiceConfig:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DisplayConfigError(f"{path}: {exc}") from None
+        raise DisplayConfigError(path, [("", str(exc))]) from None
     data = data.get("leds", data)
     if demo:
         data["bus"] = {"backend": "fake"}
     try:
         return LedServiceConfig.model_validate(data)
-    except Exception as exc:
-        raise DisplayConfigError(f"{path}: {exc}") from None
+    except ValidationError as exc:
+        raise DisplayConfigError(path, [(".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()]) from None
 
 
 def cmd_display(args) -> int:

@@ -4,14 +4,15 @@ Command-line options (`motcua display --server … --token …`) override the fi
 """
 from __future__ import annotations
 
-import tomllib
 from datetime import time
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from hw.config import LedBusConfig, LedDisplayConfig, VoiceConfig
+
+from queue_server.config import ConfigError, load_device_settings
 
 
 class _Section(BaseModel):
@@ -73,21 +74,9 @@ class DisplayConfig(_Section):
         return url.rstrip("/")
 
 
-class DisplayConfigError(Exception):
-    """A display config that cannot be used; the message names the file and keys."""
+DisplayConfigError = ConfigError    # a display config that cannot be used; names the file and keys
 
 
 def load_display_config(path: str | Path | None = None, **overrides) -> DisplayConfig:
     """Read a TOML file (optional) and apply non-None overrides from the command line."""
-    data: dict = {}
-    if path:
-        try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise DisplayConfigError(f"{path}: {exc}") from None
-    data.update({k: v for k, v in overrides.items() if v is not None})
-    try:
-        return DisplayConfig.model_validate(data)
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise DisplayConfigError(f"{path or '<options>'}: {problems}") from None
+    return load_device_settings(DisplayConfig, path, **overrides)

@@ -4,13 +4,14 @@ Command-line options (`motcua kiosk --server … --token …`) override the file
 """
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from hw.config import InputConfig, PrinterConfig
+
+from queue_server.config import ConfigError, load_device_settings
 
 
 class _Section(BaseModel):
@@ -64,21 +65,9 @@ class KioskConfig(_Section):
         return self.orientation == "portrait"
 
 
-class KioskConfigError(Exception):
-    """A kiosk config that cannot be used; the message names the key and the reason."""
+KioskConfigError = ConfigError    # a kiosk config that cannot be used; names the file, key and reason
 
 
 def load_kiosk_config(path: str | Path | None = None, **overrides) -> KioskConfig:
     """Read the TOML file (if any), apply non-None overrides, validate."""
-    data: dict = {}
-    if path:
-        try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise KioskConfigError(f"{path}: {exc}") from None
-    data.update({k: v for k, v in overrides.items() if v is not None})
-    try:
-        return KioskConfig.model_validate(data)
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise KioskConfigError(f"{path or '<options>'}: {problems}") from None
+    return load_device_settings(KioskConfig, path, **overrides)

@@ -257,6 +257,24 @@ def load_config(path: Path | str) -> CentreConfig:
     return parse_config(data, path)
 
 
+def load_device_settings(model: type[BaseModel], path: Path | str | None, section: str | None = None,
+                         **overrides) -> BaseModel:
+    """A device app's settings: its TOML file (the `section` table, or the top level) if given,
+    with non-None command-line values on top; errors name the file, key and reason."""
+    data: dict = {}
+    if path:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(path, [("", str(exc))]) from None
+        data = data.get(section, {}) if section else data
+    data.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(path or "<command line>", [(_key(e["loc"]), e["msg"]) for e in exc.errors()]) from None
+
+
 def _key(loc: tuple) -> str:
     out = ""
     for part in loc:

@@ -1,12 +1,11 @@
 """The tablet's settings: a typed, documented section, read from TOML or given on the command line."""
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from queue_server.config import ConfigError
+from queue_server.config import load_device_settings
 
 DEFAULT_PHRASES = [
     "Cán bộ nhiệt tình, chu đáo",
@@ -42,16 +41,4 @@ class TerminalSettings(BaseModel):
 
 def load_settings(path: str | Path | None, **overrides) -> TerminalSettings:
     """Settings from a TOML file's [terminal] section (if given), command-line values on top."""
-    data: dict = {}
-    if path:
-        path = Path(path)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8")).get("terminal", {})
-        except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(path, [("", str(exc))]) from None
-    data.update({k: v for k, v in overrides.items() if v is not None})
-    try:
-        return TerminalSettings.model_validate(data)
-    except ValidationError as exc:
-        problems = [(".".join(str(p) for p in e["loc"]) or "terminal", e["msg"]) for e in exc.errors()]
-        raise ConfigError(path or "<command line>", problems) from None
+    return load_device_settings(TerminalSettings, path, section="terminal", **overrides)
