@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,15 @@ from queue_server.config import DEMO_CONFIG, Hours, load_config  # noqa: E402
 from queue_server.setup import add_device, add_user  # noqa: E402
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def screenshots_dir() -> Path:
+    """Where tests save screenshots: docs/screenshots with MOTCUA_SCREENSHOTS=1 (to refresh the
+    docs), else a temporary folder, so running the suite never rewrites tracked files."""
+    folder = DOCS_SCREENSHOTS if os.environ.get("MOTCUA_SCREENSHOTS") else Path(tempfile.gettempdir()) / "motcua-shots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 MONDAY_8AM = datetime(2026, 11, 23, 8, 0, tzinfo=TZ)
 
 

@@ -20,10 +20,11 @@ from queue_server.config import DEMO_CONFIG, Hours, load_config  # noqa: E402
 from queue_server.livestate import LiveState  # noqa: E402
 from queue_server.service import QueueService, ServiceListener  # noqa: E402
 from queue_server.storage import Store  # noqa: E402
+from tests.conftest import screenshots_dir
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 MONDAY_8AM = datetime(2026, 11, 23, 8, 0, tzinfo=TZ)
-SCREENSHOTS = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "screenshots")
+SCREENSHOTS = str(screenshots_dir())
 
 
 class _Recorder(ServiceListener):

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageStat
 
+from tests.conftest import screenshots_dir
+
 from .conftest import PERIOD_QUERY, admin_page
 
 pytestmark = pytest.mark.browser
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = screenshots_dir()
 PAGES = {"index": "/admin/reports/", "satisfaction": "/admin/reports/satisfaction",
          "dissatisfied": "/admin/reports/dissatisfied", "tallies": "/admin/reports/tallies",
          "queue": "/admin/reports/queue"}

@@ -1,5 +1,4 @@
-"""Every screen drawn with the SDL dummy driver and saved to docs/screenshots/terminal-*.png."""
-from pathlib import Path
+"""Every screen drawn with the SDL dummy driver and saved as terminal-*.png (docs/screenshots with MOTCUA_SCREENSHOTS=1)."""
 
 import pygame
 import pytest
@@ -9,9 +8,11 @@ from satisfaction_terminal.draw import BG, Painter, Scene
 from satisfaction_terminal.info import counter_info
 from satisfaction_terminal.layout import buttons_for
 
+from tests.conftest import screenshots_dir
+
 from .helpers import centre, finished, make_flow
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = screenshots_dir()
 OFFICER = {"number": 5, "status": "open", "officer_id": 7, "officer_name": "Hoàng Văn Đức"}
 
 

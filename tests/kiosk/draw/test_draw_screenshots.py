@@ -1,12 +1,14 @@
-"""Every screen drawn with SDL's dummy driver, landscape and portrait; screenshots go to docs/screenshots."""
+"""Every screen drawn with SDL's dummy driver, landscape and portrait; screenshots go to docs/screenshots with MOTCUA_SCREENSHOTS=1."""
 import pygame
 import pytest
 
 from kiosk import draw, screens
 
+from tests.conftest import screenshots_dir
+
 from .scenes import scene
 
-SHOTS = "docs/screenshots/kiosk-{}.png"
+SHOTS = str(screenshots_dir() / "kiosk-{}.png")
 SIZES = {"landscape": (1280, 800), "portrait": (800, 1280)}
 NAMES = ["attract", "departments", "services", "priority", "confirmation", "not-printed", "dossier",
          "printer-fault", "offline", "closed", "bad-scan"]

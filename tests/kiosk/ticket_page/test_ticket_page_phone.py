@@ -6,9 +6,10 @@ import pytest
 from queue_server.actions import perform
 from queue_server.auth import Principal, Role
 from tests.kiosk.app.conftest import open_counter
+from tests.conftest import screenshots_dir
 
 PHONE = {"width": 360, "height": 740}
-SCREENSHOT = "docs/screenshots/kiosk-ticket-page.png"
+SCREENSHOT = str(screenshots_dir() / "kiosk-ticket-page.png")
 
 
 def _issue(centre, service_id="stp-hotich", priority=False):
