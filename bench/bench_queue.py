@@ -22,7 +22,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from queue_server.client import RealtimeClient, close_all  # noqa: E402
-from queue_server.engine import QueueError  # noqa: E402
 from queue_server.config import DEMO_CONFIG, load_config, parse_config  # noqa: E402
 from queue_server.service import QueueService  # noqa: E402
 from queue_server.setup import add_device, add_user  # noqa: E402

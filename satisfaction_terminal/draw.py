@@ -15,7 +15,7 @@ from hw.fonts import font_path
 
 from .flow import FlowState, Phase
 from .info import CounterInfo, initials
-from .layout import DESIGN_H, DESIGN_W, Button, Rect
+from .layout import DESIGN_H, DESIGN_W, Button
 
 BG = (246, 245, 240)
 INK = (26, 26, 26)

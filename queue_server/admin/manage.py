@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..auth import DEVICE_ROLES, USER_ROLES, Principal, Role, hash_password
 from ..clock import SystemClock
-from ..config import CentreConfig, ConfigError, parse_config
+from ..config import CentreConfig, parse_config
 from ..engine import QueueError
 from ..engine.errors import invalid
 from ..service import QueueService

@@ -1,7 +1,5 @@
 import pytest
 
-from .conftest import Client
-
 
 def test_rest_kiosk_issues_ticket(kiosk):
     r = kiosk.post("/api/tickets", {"service_id": "stp-hotich", "priority": True})

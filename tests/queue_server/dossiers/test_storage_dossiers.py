@@ -1,5 +1,5 @@
 """The dossier tables: rows, local days, fingerprints, the Phụ lục I fact query."""
-from datetime import date, datetime, timezone
+from datetime import date, timezone
 
 from queue_server.dossiers.model import DossierStatus
 from queue_server.reporting.phu_luc_1 import OPEN_DAY, facts_of
