@@ -247,7 +247,8 @@ def main(argv=None) -> int:
     print(f"call -> display latency, {args.counters} counters, {args.displays} displays, {r['calls']} calls at "
           f"{args.rate:g}/s: p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms, max {r['max']:.1f} ms "
           f"({r['deliveries']}/{r['expected']} deliveries); the call's own round trip p50 {r['call_p50']:.1f} ms, "
-          f"p99 {r['call_p99']:.1f} ms; server CPU per call (with its broadcast to 91 clients) "
+          f"p99 {r['call_p99']:.1f} ms; server CPU per call (with its broadcast to "
+          f"{args.displays + args.counters} clients) "
           f"{r['server_cpu_ms']:.1f} ms")
     return 0
 
