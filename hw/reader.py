@@ -50,6 +50,29 @@ class Inbox(Generic[T]):
             return None
 
 
+class InputDevice(Generic[T]):
+    """What every input device offers: its items through ``get()`` (and a callback), a
+    connection ``state``, ``close()`` and ``with`` support. Backends call ``inbox.put(item)``."""
+
+    def __init__(self, callback: Callable[[T], None] | None = None):
+        self.inbox: Inbox[T] = Inbox(callback)
+        self.state = DeviceState.CONNECTED
+
+    def get(self, timeout: float | None = None) -> T | None:
+        """The next item, or None after ``timeout`` seconds."""
+        return self.inbox.get(timeout)
+
+    def close(self) -> None:
+        """Stop reading; safe to call twice."""
+        self.state = DeviceState.CLOSED
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 class ReconnectingReader:
     """Runs ``session()`` in a thread and reopens the device after it fails (unplug).
 

@@ -1,5 +1,6 @@
 """What a display-family codec provides: frames for the bus, and the device side for fakes."""
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ class Command:
     clear: bool = False
 
 
-class Codec:
+class Codec(ABC):
     """One display protocol. Pure functions; the bus does the I/O.
 
     Bus side: ``encode(command)``, ``read_reply(read, request)`` (raise LedError on a bad
@@ -24,18 +25,18 @@ class Codec:
     name = "base"
     broadcast_address: int | None = None
 
+    @abstractmethod
     def encode(self, command: Command) -> bytes:
         """The request frame for ``command``; ValueError if the display cannot show it."""
-        raise NotImplementedError
 
+    @abstractmethod
     def read_reply(self, read: Callable[[int], bytes], request: Command) -> bytes:
         """Read and check the answer with ``read(n)``; b"" on silence, LedError if bad."""
-        raise NotImplementedError
 
+    @abstractmethod
     def decode(self, frame: bytes) -> tuple[Command | None, int]:
         """The first command in ``frame`` and how many bytes it used (0: need more)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def reply(self, request: bytes, command: Command) -> bytes:
         """Device side: the answer to ``request`` (b"" for none)."""
-        raise NotImplementedError

@@ -1,5 +1,6 @@
 """The printer interface: what every backend must provide (``_write``, ``_query``)."""
 
+from abc import ABC, abstractmethod
 import logging
 import threading
 from collections.abc import Mapping
@@ -16,7 +17,7 @@ log = logging.getLogger(__name__)
 PAPER_WIDTH_PX = {80: 576, 58: 384}
 
 
-class Printer:
+class Printer(ABC):
     """A raster ticket printer. Backends override ``_write``, ``_query`` and ``close``.
 
     >>> with FakePrinter(paper_mm=58) as p:     # doctest: +SKIP
@@ -85,14 +86,14 @@ class Printer:
         canvas.paste(image.convert("1"), ((self.width_px - image.width) // 2, 0))
         return canvas
 
+    @abstractmethod
     def _write(self, data: bytes) -> None:
         """Send bytes; raise PrinterNotFound / PrinterTimeout on faults."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _query(self, command: bytes) -> bytes | None:
         """Send a real-time status command and return the reply (b"" if none, None if the
         backend cannot read at all)."""
-        raise NotImplementedError
 
     def close(self) -> None:
         """Release the connection; safe to call twice."""

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hw.codes import CitizenId, CodeConfig, CodeError, DossierCode, TicketRef, parse_scan
-from hw.reader import DeviceState, Inbox
+from hw.reader import InputDevice
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def make_scan(raw: str, codes: CodeConfig) -> Scan:
         return Scan(raw, None, err)
 
 
-class Scanner:
+class Scanner(InputDevice[Scan]):
     """Delivers scans to ``get()`` and to ``on_scan``; backends call ``deliver(text)``.
 
     >>> s = FakeScanner(); s.scan("H12.22-231012-0001"); s.get(0).code.seq   # doctest: +SKIP
@@ -38,9 +38,8 @@ class Scanner:
 
     def __init__(self, on_scan: Callable[[Scan], None] | None = None,
                  codes: CodeConfig = CodeConfig()):
-        self.inbox: Inbox[Scan] = Inbox(on_scan)
+        super().__init__(on_scan)
         self.codes = codes
-        self.state = DeviceState.CONNECTED
 
     def deliver(self, raw: str) -> None:
         """Parse and queue one scan."""
@@ -50,16 +49,3 @@ class Scanner:
         """Queue a read the transport already knows is bad (undecodable, over-long)."""
         self.inbox.put(Scan(raw, None, CodeError(reason_vi, reason_en)))
 
-    def get(self, timeout: float | None = None) -> Scan | None:
-        """The next scan, or None after ``timeout`` seconds."""
-        return self.inbox.get(timeout)
-
-    def close(self) -> None:
-        """Stop reading; safe to call twice."""
-        self.state = DeviceState.CLOSED
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
