@@ -9,6 +9,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from hw.led.codec import Command  # noqa: E402
+from hw.led.modbus import ModbusCodec  # noqa: E402
+from hw.led.stx import StxCodec  # noqa: E402
 from hw.printer.ticket import TicketPrint, render_ticket  # noqa: E402
 from hw.voice.announce import Announcement, assemble, call_tokens  # noqa: E402
 from hw.voice.pack import VoicePack  # noqa: E402
@@ -28,6 +31,30 @@ PRIORITY = TicketPrint(
     status_url="https://motcua.example.vn/t/00b1", footer="Ưu tiên: người cao tuổi, người khuyết tật, phụ nữ mang thai")
 
 
+LED_COMMANDS = [
+    ("counter 5 shows 1023", Command(5, "1023")),
+    ("counter 5 calls 1024 (blinking)", Command(5, "1024", blink=True)),
+    ("counter 12 shows A012", Command(12, "A012")),
+    ("counter 5 paused (symbol ----)", Command(5, "----")),
+    ("counter 5 cleared", Command(5, "", clear=True)),
+]
+
+
+def led_frames() -> str:
+    """The request frames of both display families for a few commands, as hex."""
+    lines = ["# LED counter display frames (docs/hardware.md explains both framings)", ""]
+    for codec in (StxCodec(width=4), ModbusCodec()):
+        lines.append(f"## {codec.name}")
+        for label, command in LED_COMMANDS:
+            try:
+                frame = codec.encode(command).hex(" ").upper()
+            except ValueError as exc:
+                frame = f"(cannot show: {exc})"
+            lines.append(f"{label:34} {frame}")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def main() -> None:
     """Render the samples."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -36,6 +63,7 @@ def main() -> None:
         render_ticket(PRIORITY, width, english=True).save(OUT / f"ticket_{mm}mm_priority.png")
     wav = assemble(call_tokens(Announcement("1023", 5)), VoicePack())
     (OUT / "announcement_1023_quay_5.wav").write_bytes(wav)
+    (OUT / "led_frames.txt").write_text(led_frames(), encoding="utf-8")
     print(f"samples written to {OUT}")
 
 
