@@ -14,11 +14,13 @@ from __future__ import annotations
 import secrets
 import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from typing import Callable
+from zoneinfo import ZoneInfo
 
 from hw.codes import CitizenId, DossierCode, TicketRef
+from queue_server.config import Hours
 
 
 class Screen(str, Enum):
@@ -30,7 +32,7 @@ class Screen(str, Enum):
     CONFIRMATION = "confirmation"
     LOOKING_UP = "looking_up"
     DOSSIER = "dossier"
-    CLOSED = "closed"                 # outside working hours (the server said so)
+    CLOSED = "closed"                 # outside working hours (the centre's hours, or the server said so)
     DEPT_CLOSED = "dept_closed"       # no open counter for this department / service
     OFFLINE = "offline"
     PRINTER_FAULT = "printer_fault"
@@ -116,8 +118,10 @@ class KioskFlow:
     (the queue server's LiveState)."""
 
     def __init__(self, live, settings: FlowSettings = FlowSettings(), clock: Callable[[], float] = time.monotonic,
-                 today: Callable[[], date] = date.today, new_id: Callable[[], str] = lambda: secrets.token_urlsafe(12)):
+                 today: Callable[[], date] = date.today, new_id: Callable[[], str] = lambda: secrets.token_urlsafe(12),
+                 now: Callable[[], datetime] | None = None):
         self.live, self.settings, self.clock, self.today, self.new_id = live, settings, clock, today, new_id
+        self.now = now or self._centre_now
         self.lang = settings.language
         self.session = Session()
         self.screen = Screen.OFFLINE
@@ -293,6 +297,8 @@ class KioskFlow:
         if dept is None:
             return None
         self.session.department_id = department_id
+        if not self._open_now():
+            return self._show(Screen.CLOSED)
         if self._closed(s["id"] for s in dept["services"]):
             return self._show(Screen.DEPT_CLOSED)
         if len(dept["services"]) == 1:
@@ -314,6 +320,16 @@ class KioskFlow:
     def _back_from_priority(self) -> None:
         dept = self.department()
         self._show(Screen.SERVICES if dept and len(dept["services"]) > 1 else Screen.DEPARTMENTS)
+
+    def _open_now(self) -> bool:
+        """Within the centre's working hours, by the server's own rule (a centre view without hours
+        counts as open); the server refuses a ticket outside them anyway, this only spares the
+        citizen the choices first."""
+        hours = self.live.centre.get("hours")
+        return hours is None or Hours.model_validate(hours).is_open(self.now())
+
+    def _centre_now(self) -> datetime:
+        return datetime.now(ZoneInfo(self.live.centre.get("timezone") or "Asia/Ho_Chi_Minh"))
 
     def _closed(self, service_ids) -> bool:
         return self.settings.require_open_counter and self.open_counters(list(service_ids)) == 0

@@ -19,7 +19,7 @@ def centre_view(config: CentreConfig) -> dict:
         "queue": {"recalls_before_absent": config.queue.recalls_before_absent,
                   "max_recalls": config.queue.max_recalls},
         "hours": {"sessions": [[s.strftime("%H:%M"), e.strftime("%H:%M")] for s, e in config.hours.sessions],
-                  "weekdays": config.hours.weekdays},
+                  "weekdays": config.hours.weekdays, "enforce": config.hours.enforce},
         "departments": [
             {"id": d.id, "name": d.name, "name_en": d.name_en, "short_name": d.short_name or d.name,
              "services": [{"id": s.id, "name": s.name, "name_en": s.name_en, "result_return": s.result_return}

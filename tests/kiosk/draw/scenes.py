@@ -7,6 +7,7 @@ from hw.scanner.base import make_scan
 from kiosk.flow import FlowSettings, KioskFlow, Message
 from queue_server.config import DEMO_CONFIG, load_config
 from queue_server.views import centre_view
+from tests.conftest import MONDAY_8AM
 
 DOSSIER = {"code": "000.17.22.H56-261120-0007", "procedure": "Cấp phiếu lý lịch tư pháp số 1",
            "department_id": "stp", "department": "Sở Tư pháp", "applicant": "Nguyễn V*** A",
@@ -34,7 +35,7 @@ def live():
 
 def scene(name: str, lang: str = "vi") -> KioskFlow:
     """A flow showing the screen `name`."""
-    flow = KioskFlow(live(), FlowSettings(), clock=Clock(), today=lambda: date(2026, 11, 23))
+    flow = KioskFlow(live(), FlowSettings(), clock=Clock(), today=lambda: date(2026, 11, 23), now=lambda: MONDAY_8AM)
     flow.set_connected(True)
     if lang == "en":
         flow.touch("lang")

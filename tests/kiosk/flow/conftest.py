@@ -6,6 +6,7 @@ import pytest
 
 from kiosk.flow import FlowSettings, KioskFlow
 from queue_server.views import centre_view
+from tests.conftest import MONDAY_8AM
 
 
 class Clock:
@@ -37,7 +38,7 @@ def make_flow(live, clock):
     def make(**settings):
         ids = iter(f"req-{i:08d}" for i in range(1, 1000))
         flow = KioskFlow(live, FlowSettings(**settings), clock=clock, today=lambda: date(2026, 11, 23),
-                         new_id=lambda: next(ids))
+                         new_id=lambda: next(ids), now=lambda: MONDAY_8AM)
         flow.set_connected(True)
         return flow
     return make
