@@ -6,6 +6,8 @@ accounts (see people.seed_accounts), it returns the argv of one or more processe
 """
 from __future__ import annotations
 
+import os
+import sys
 from typing import Callable
 
 Launcher = Callable[[str, dict], list[list[str]]]
@@ -17,55 +19,45 @@ def device_commands(url: str, seeded: dict) -> list[list[str]]:
     return [argv for launcher in DEVICE_LAUNCHERS for argv in launcher(url, seeded)]
 
 
+def has_screen() -> bool:
+    """A desktop session to open windows in (else the device apps run headless)."""
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def device_environment() -> dict[str, str]:
+    """The device processes' environment: without a screen there is nobody to hear them either,
+    so SDL's dummy audio driver spares the console ALSA's complaints about missing sound cards."""
+    return os.environ | ({} if has_screen() else {"SDL_AUDIODRIVER": "dummy"})
+
+
+def _app(command: str, url: str, token: str, *options: str) -> list[str]:
+    argv = [sys.executable, "-m", "queue_server.cli", command, "--server", url, "--token", token, *options]
+    return argv + ([] if has_screen() else ["--headless"])
+
+
 def _rating_terminal(url: str, seeded: dict) -> list[list[str]]:
-    """One rating tablet at counter 1, where the human plays the officer; headless without a screen."""
-    import os
-    import sys
+    """One rating tablet at counter 1, where the human plays the officer."""
     token = seeded.get("terminal_tokens", {}).get(1)
     if not token:
         return []
-    argv = [sys.executable, "-m", "queue_server.cli", "terminal", "--server", url, "--token", token,
-            "--counter", "1", "--outbox", "var/demo-terminal-1-outbox.db"]
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        argv.append("--headless")
-    return [argv]
-
-
-DEVICE_LAUNCHERS.append(_rating_terminal)
+    return [_app("terminal", url, token, "--counter", "1", "--outbox", "var/demo-terminal-1-outbox.db")]
 
 
 def _kiosk(url: str, seeded: dict) -> list[list[str]]:
-    """One ticket kiosk with the fake printer and scanner, in a window; headless without a screen."""
-    import os
-    import sys
+    """One ticket kiosk with the fake printer and scanner, in a window."""
     token = seeded.get("tokens", {}).get("kiosk")
-    if not token:
-        return []
-    argv = [sys.executable, "-m", "queue_server.cli", "kiosk", "--server", url, "--token", token, "--demo",
-            "--windowed"]
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        argv.append("--headless")
-    return [argv]
-
-
-DEVICE_LAUNCHERS.append(_kiosk)
+    return [_app("kiosk", url, token, "--demo", "--windowed")] if token else []
 
 
 def _hall_display(url: str, seeded: dict) -> list[list[str]]:
-    """The hall call display (all counters) with fake audio, in a window; headless without a screen.
-    The same display is also a web page: its address is printed for a browser or smart TV."""
-    import os
-    import sys
+    """The hall call display (all counters) with fake audio, in a window. The same display is also
+    a web page: its address is printed for a browser or smart TV."""
     token = seeded.get("tokens", {}).get("display")
     if not token:
         return []
     print(f"  Màn hình gọi số / hall display (web): {url}/hall#token={token}\n"
           f"  Bảng tình trạng hồ sơ / dossier board (web): {url}/board#token={token}", flush=True)
-    argv = [sys.executable, "-m", "queue_server.cli", "display", "--server", url, "--token", token, "--demo",
-            "--windowed"]
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        argv.append("--headless")
-    return [argv]
+    return [_app("display", url, token, "--demo", "--windowed")]
 
 
-DEVICE_LAUNCHERS.append(_hall_display)
+DEVICE_LAUNCHERS.extend([_rating_terminal, _kiosk, _hall_display])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..app import create_app, run_server
 from ..config import Hours, load_config, DEMO_CONFIG
-from .devices import device_commands
+from .devices import device_commands, device_environment
 from .people import DEMO_PASSWORD, officer_username, seed_accounts
 from .simulator import CentreSimulator
 
@@ -72,7 +72,7 @@ class DeviceProcesses:
                 time.sleep(0.2)
         for argv in self.commands:
             if not self.stopping.is_set():
-                self.procs.append(subprocess.Popen(argv))
+                self.procs.append(subprocess.Popen(argv, env=device_environment()))
 
     def stop(self) -> None:
         self.stopping.set()
@@ -92,7 +92,7 @@ motcua demo — {config.centre.name}
   Bàn làm việc cán bộ (counter console): {base}/console
       Quầy 1 dành cho bạn / counter 1 is yours: đăng nhập {officer_username(1)} / {DEMO_PASSWORD}
       (other counters are run by simulated officers: {officer_username(2)} … {officer_username(len(config.counters))})
-  Quản trị (admin): admin / {DEMO_PASSWORD}
+  Quản trị (admin): {base}/admin/   đăng nhập admin / {DEMO_PASSWORD}
   API: {base}/api/openapi.json   ·   Health: {base}/healthz
   Ctrl+C to stop.""", flush=True)
     if seeded:
