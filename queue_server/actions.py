@@ -132,10 +132,12 @@ def _counter_result(service: QueueService, counter: int, events) -> dict:
         "Issue a ticket for a service")
 def _issue(service, principal, p: IssueTicket) -> dict:
     source = TicketSource.OFFICER if principal.role is Role.OFFICER else p.source
+    if principal.role is Role.KIOSK and source is TicketSource.OFFICER:
+        raise invalid("Máy bốc số không cấp số thay cán bộ", "A kiosk cannot issue as an officer")
 
     def issue(now):
         # Checked after the request_id lookup: a retry of a ticket issued at 11:29 still gets it at 11:31.
-        if principal.role is Role.KIOSK and not service.is_open_now() and source is not TicketSource.OFFICER:
+        if principal.role is Role.KIOSK and not service.is_open_now():
             raise QueueError("closed", "Ngoài giờ làm việc, vui lòng quay lại sau",
                              "Outside working hours, please come back later", 409)
         return service.engine.issue(p.service_id, now, p.priority, source, p.dossier_code)

@@ -61,3 +61,9 @@ def test_rest_openapi_lists_every_action(centre):
     call = doc["paths"]["/api/counters/{counter}/call"]["post"]
     assert call["parameters"][0]["name"] == "counter"
     assert "label" in call["requestBody"]["content"]["application/json"]["schema"]["properties"]
+
+
+def test_rest_kiosk_cannot_claim_officer_source_to_skip_hours(centre, kiosk):
+    centre.clock.advance(hours=4)        # lunch break
+    r = kiosk.post("/api/tickets", {"service_id": "stp-hotich", "source": "officer"})
+    assert r.status_code == 400 and centre.service.seq == 0
