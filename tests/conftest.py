@@ -77,6 +77,18 @@ def centre(tmp_path, demo_config, clock):
 
 
 @pytest.fixture
+def server_process(tmp_path):
+    """`motcua server` as a real process (demo centre, hours not enforced), to stop or kill."""
+    from tests.queue_server.process.conftest import ServerProcess
+    config = tmp_path / "centre.toml"
+    config.write_text(DEMO_CONFIG.read_text(encoding="utf-8").replace("enforce = true", "enforce = false"),
+                      encoding="utf-8")
+    server = ServerProcess(config, tmp_path / "data" / "centre.db")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def always_open_config(demo_config):
     """The demo centre with opening hours not enforced, for tests that run at any hour."""
     return demo_config.model_copy(update={"hours": Hours(enforce=False)})

@@ -12,7 +12,7 @@ from queue_server.config import load_config
 from queue_server.deploy.install import Installer
 from queue_server.deploy.pair import PairError, pair, set_env_values, set_toml_values
 from queue_server.setup import add_device
-from tests.queue_server.process.conftest import free_port, http, server_process  # noqa: F401  (fixture)
+from tests.queue_server.process.conftest import free_port, http
 
 pytestmark = pytest.mark.slow
 

@@ -10,7 +10,7 @@ import pytest
 from queue_server.config import load_config
 from queue_server.setup import add_device, add_user
 from queue_server.storage.backup import integrity_problems
-from tests.queue_server.process.conftest import http, server_process  # noqa: F401  (fixture)
+from tests.queue_server.process.conftest import http
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.queue_server.process.conftest import http, server_process  # noqa: F401  (fixture)
+from tests.queue_server.process.conftest import http
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,6 @@ from kiosk.flow import Screen
 from queue_server.config import load_config
 from queue_server.setup import add_device
 from queue_server.storage import Store
-from tests.queue_server.process.conftest import server_process  # noqa: F401  (fixture)
 
 from ..helpers import decode_jobs, run_until, touch
 

@@ -12,9 +12,6 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import pytest
-
-from queue_server.config import DEMO_CONFIG
 
 
 def free_port() -> int:
@@ -67,13 +64,3 @@ class ServerProcess:
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
             self.proc.wait(10)
-
-
-@pytest.fixture
-def server_process(tmp_path):
-    config = tmp_path / "centre.toml"
-    config.write_text(DEMO_CONFIG.read_text(encoding="utf-8").replace("enforce = true", "enforce = false"),
-                      encoding="utf-8")
-    server = ServerProcess(config, tmp_path / "data" / "centre.db")
-    yield server
-    server.stop()
