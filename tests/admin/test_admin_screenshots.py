@@ -1,13 +1,10 @@
 """Screenshots of the admin pages in use, at 1366×768 (full page).
 
-Saved under pytest's tmp dir; set MOTCUA_SCREENSHOTS=1 to refresh docs/screenshots/admin-*.png:
+Saved in a temporary folder; set MOTCUA_SCREENSHOTS=1 to refresh docs/screenshots/admin-*.png:
 
     MOTCUA_SCREENSHOTS=1 .venv/bin/python -m pytest tests/admin/test_admin_screenshots.py
 """
 from __future__ import annotations
-
-import os
-from pathlib import Path
 
 import pytest
 import socketio
@@ -15,19 +12,16 @@ from playwright.sync_api import expect
 
 from queue_server.admin import configedit
 from queue_server.auth import Principal, Role
+from tests.conftest import screenshots_dir
 from tests.web.helpers import issue
 
 from .test_admin_browser import admin_page
 
 pytestmark = pytest.mark.browser
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
 @pytest.fixture
-def shots(tmp_path):
-    folder = DOCS if os.environ.get("MOTCUA_SCREENSHOTS") else tmp_path
-    folder.mkdir(parents=True, exist_ok=True)
+def shots():
+    folder = screenshots_dir()
 
     def save(page, name, full_page=False):
         path = folder / f"admin-{name}.png"

@@ -1,28 +1,23 @@
 """Screenshots of the login page and the console in use, at 1366×768.
 
-Saved under pytest's tmp dir; set MOTCUA_SCREENSHOTS=1 to refresh docs/screenshots/console-*.png:
+Saved in a temporary folder; set MOTCUA_SCREENSHOTS=1 to refresh docs/screenshots/console-*.png:
 
     MOTCUA_SCREENSHOTS=1 .venv/bin/python -m pytest tests/web/test_console_screenshots.py
 """
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
+
+from tests.conftest import screenshots_dir
 
 from .helpers import issue, login, open_console
 
 pytestmark = pytest.mark.browser
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
 @pytest.fixture
-def shots(tmp_path):
-    folder = DOCS if os.environ.get("MOTCUA_SCREENSHOTS") else tmp_path
-    folder.mkdir(parents=True, exist_ok=True)
+def shots():
+    folder = screenshots_dir()
 
     def save(page, name):
         path = folder / f"console-{name}.png"
