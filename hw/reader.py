@@ -1,5 +1,6 @@
 """Background reading for input devices: reconnect with backoff, deliver to a queue and callback."""
 
+from abc import ABC, abstractmethod
 import enum
 import logging
 import queue
@@ -73,7 +74,7 @@ class InputDevice(Generic[T]):
         self.close()
 
 
-class ReconnectingReader:
+class ReconnectingReader(ABC):
     """Runs ``session()`` in a thread and reopens the device after it fails (unplug).
 
     Subclasses implement ``session()``: open, read until ``self.closing`` or an OSError.
@@ -129,9 +130,9 @@ class ReconnectingReader:
             if self.on_state:
                 self.on_state(state)
 
+    @abstractmethod
     def session(self) -> None:
         """Open the device and read from it until closing; raise OSError when it goes away."""
-        raise NotImplementedError
 
     def close(self, timeout: float = 2.0) -> None:
         """Stop reading and wait for the thread."""

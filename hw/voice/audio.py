@@ -1,5 +1,6 @@
 """Audio outputs that play one WAV to the end: pygame.mixer for real, a recorder for tests."""
 
+from abc import ABC, abstractmethod
 import io
 import threading
 import time
@@ -10,12 +11,12 @@ from hw.backends import choose_backend
 from hw.errors import DeviceNotFound
 
 
-class AudioOutput:
+class AudioOutput(ABC):
     """Plays a WAV (bytes) and returns when it has finished; ``close()`` releases the device."""
 
+    @abstractmethod
     def play(self, wav: bytes) -> None:
         """Play ``wav`` to the end (blocking)."""
-        raise NotImplementedError
 
     def close(self) -> None:
         """Release the audio device; safe to call twice."""

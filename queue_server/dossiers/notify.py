@@ -9,6 +9,7 @@ raises: a failed notice is logged and the dossier change stands.
 """
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 import json
 import logging
 import threading
@@ -32,7 +33,7 @@ class _Keep(dict):
         return "{" + key + "}"
 
 
-class Notifier:
+class Notifier(ABC):
     """Base gateway: `send` does the delivery; `result_ready` builds the message."""
 
     def __init__(self, template: str, centre_name: str):
@@ -46,8 +47,9 @@ class Notifier:
                   dossier.code)
         return True
 
+    @abstractmethod
     def send(self, phone: str, message: str, code: str) -> None:
-        raise NotImplementedError
+        """Deliver one message to one phone number."""
 
 
 class LogNotifier(Notifier):
