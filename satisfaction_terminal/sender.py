@@ -48,12 +48,13 @@ class OutboxSender:
 
     def _drain_once(self) -> None:
         try:
-            result = self.outbox.drain(self.send)
+            result = self.outbox.drain(self.send, link_up=self.connected)
         except Exception:  # noqa: BLE001 - the thread must live on; the ratings stay in the outbox
             log.exception("outbox drain failed")
             return
         if result.sent or result.refused:
-            log.info("outbox: %d sent, %d refused, %d waiting", result.sent, result.refused, len(self.outbox))
+            log.info("outbox: %d sent (%d held in the server's quarantine), %d refused, %d waiting",
+                     result.sent, result.held, result.refused, len(self.outbox))
             self._wake.set()                    # more may be due
 
     def _wait_time(self) -> float:
