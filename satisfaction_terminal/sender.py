@@ -39,12 +39,16 @@ class OutboxSender:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self._wake.wait(self._wait_time())
-            self._wake.clear()
-            if self._stop.is_set():
-                return
-            if self.connected():
-                self._drain_once()
+            try:
+                self._wake.wait(self._wait_time())
+                self._wake.clear()
+                if self._stop.is_set():
+                    return
+                if self.connected():
+                    self._drain_once()
+            except Exception:  # noqa: BLE001 - the sender must outlive a bad outbox read
+                log.exception("outbox sender step failed; retrying")
+                self._stop.wait(self.idle_wait)
 
     def _drain_once(self) -> None:
         try:
