@@ -111,3 +111,15 @@ def test_rating_implausible_time_is_clamped(centre, served, terminal, shift, exp
     assert rate(terminal, "rating-0101", ticket_id=served, rated_at=claimed.isoformat()).status_code == 200
     want = centre.clock() if expected == "now" else finished
     assert centre.service.ratings.get("rating-0101")["at"] == want.isoformat()
+
+
+@pytest.mark.parametrize("payload, style", [
+    ({"value": "very_satisfied", "style": "level"}, "level"),    # the tablet says what it showed
+    ({"value": "4"}, "stars"),                                   # an older tablet: the one style holding it
+    ({"value": "satisfied_service"}, "category"),                # the current style
+])
+def test_rating_is_recorded_under_the_style_it_was_made_in(centre, officer, terminal, payload, style):
+    officer.post("/api/counters/1/open")
+    body = terminal.post("/api/ratings", {"id": "rating-0200", **payload}).get_json()
+    assert body["quarantined"] is False and body["rating"]["style"] == style
+    assert centre.service.ratings.get("rating-0200")["style"] == style
