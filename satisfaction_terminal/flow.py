@@ -155,11 +155,6 @@ class Flow:
         else:
             self.pending = setup
 
-    def set_options(self, options: list[Option], style: str | None = None) -> None:
-        """New rating options (and the style they belong to), between citizens like any setting."""
-        base = self.pending or self.setup
-        self.configure(Setup(base.counter, tuple(options), style or base.style, base.phrases))
-
     def _apply_pending(self) -> None:
         if self.pending is not None:
             self.setup, self.pending = self.pending, None

@@ -1,4 +1,7 @@
 """No rating blocks another: a rating that keeps failing backs off alone while the rest go on."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from satisfaction_terminal.outbox import Outbox
 
 from .helpers import FakeServer, ManualClock, rating
@@ -60,3 +63,37 @@ def test_outbox_refused_ratings_are_offered_again_on_reconnect(tmp_path):
     del server.refuse["rating-0001"]                            # upgraded: quarantines instead
     box.retry_now()
     assert box.drain(server).sent == 1 and box.refused() == [] and "rating-0001" in server.stored
+
+
+class Flaky:
+    """A server on which each rating fails a given number of times (or forever: None) first."""
+
+    def __init__(self, failures: dict[str, int | None]):
+        self.failures, self.stored = dict(failures), {}
+
+    def __call__(self, payload: dict) -> dict:
+        from queue_server.engine import QueueError
+        left = self.failures.get(payload["id"], 0)
+        if left is None or left > 0:
+            self.failures[payload["id"]] = None if left is None else left - 1
+            raise QueueError("storage_failed", "Tạm thời không lưu được", "Storage busy", 503)
+        self.stored[payload["id"]] = self.stored.get(payload["id"], 0) + 1
+        return {"rating": payload, "duplicate": False, "quarantined": False}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(0, 6)), min_size=1, max_size=12))
+def test_outbox_every_rating_that_can_be_delivered_is_despite_any_other(tmp_path_factory, failures):
+    clock = ManualClock()
+    box = Outbox(tmp_path_factory.mktemp("box") / "outbox.db", clock)
+    plan = {f"rating-{n:04d}": f for n, f in enumerate(failures)}
+    for n in range(len(failures)):
+        box.add(rating(n))
+    server = Flaky(plan)
+    for _ in range(10):
+        box.drain(server)
+        clock.now += 61                                       # past the longest backoff
+    deliverable = {rid for rid, f in plan.items() if f is not None}
+    assert server.stored == {rid: 1 for rid in deliverable}
+    assert {p["id"] for p in box.pending()} == set(plan) - deliverable
+    box.close()
