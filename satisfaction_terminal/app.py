@@ -51,7 +51,9 @@ class TerminalApp:
         self.flow.configure(setup_of(self.centre, settings.counter, settings.phrases))
         self._failing: set[str] = set()
         self.unsaved: list[dict] = []      # ratings the outbox file could not take yet
-        self.sender = OutboxSender(self.outbox, self._send, lambda: self.client.connected)
+        self.sender = OutboxSender(self.outbox, self._send, lambda: self.client.connected,
+                                   after_pass=self.report_health)
+        self._reported: dict | None = None
         self.changes: queue.Queue = queue.Queue()
         self._stop = threading.Event()
         self._connector = threading.Thread(target=self._connect_loop, name="terminal-connect", daemon=True)
@@ -94,6 +96,22 @@ class TerminalApp:
 
     def _send(self, payload: dict) -> dict:
         return self.client.call("submit_rating", payload, timeout=10)
+
+    def health(self) -> dict:
+        """What the admin dashboard shows for this tablet (anything not 'ok' is a problem to act on)."""
+        refused, stuck = len(self.outbox.refused()), self.outbox.stuck()
+        failing = ", ".join(sorted(tuple(self._failing)))
+        return {"ratings_outbox": f"{stuck} đánh giá chưa gửi được / not sent" if stuck else "ok",
+                "ratings_refused": f"{refused} đánh giá bị từ chối, lưu trên máy / refused, kept" if refused else "ok",
+                "ratings_storage": "bộ nhớ đầy / storage full" if self.unsaved else "ok",
+                "screen": f"lỗi / failing: {failing}" if failing else "ok"}
+
+    def report_health(self) -> None:
+        """Send the health to the server when it changed (from the sender thread, link up)."""
+        status = self.health()
+        if status != self._reported:
+            self.client.call("device_status", {"status": status}, timeout=5)
+            self._reported = status
 
     def apply_changes(self, now: float) -> None:
         """Feed what the server said since the last step into the flow (main thread only)."""

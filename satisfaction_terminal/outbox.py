@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 # Codes the server gives a rating that breaks a rule: resending cannot help.
 REFUSED_CODES = frozenset({"invalid", "not_served_here", "already_rated", "not_found"})
 
+STUCK_ATTEMPTS = 6        # 1 + 2 + 4 + 8 + 16 s of failures: no longer a blip
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
     id TEXT PRIMARY KEY, payload TEXT NOT NULL, made_at REAL NOT NULL,
@@ -103,6 +105,11 @@ class Outbox:
         with self._lock:
             rows = self.db.execute("SELECT id, code, message FROM refused ORDER BY refused_at").fetchall()
         return [{"id": i, "code": c, "message": m} for i, c, m in rows]
+
+    def stuck(self, attempts: int = STUCK_ATTEMPTS) -> int:
+        """Ratings that failed `attempts` times or more (minutes of trying): a technician should look."""
+        with self._lock:
+            return self.db.execute("SELECT COUNT(*) FROM outbox WHERE attempts >= ?", (attempts,)).fetchone()[0]
 
     def next_due(self) -> float | None:
         """When the earliest waiting rating may be tried (None: nothing waits)."""

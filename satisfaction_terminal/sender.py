@@ -19,8 +19,9 @@ class OutboxSender:
     """
 
     def __init__(self, outbox: Outbox, send: Callable[[dict], dict], connected: Callable[[], bool],
-                 idle_wait: float = 5.0):
+                 idle_wait: float = 5.0, after_pass: Callable[[], None] = lambda: None):
         self.outbox, self.send, self.connected = outbox, send, connected
+        self.after_pass = after_pass        # e.g. report the tablet's health to the server
         self.idle_wait = idle_wait
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -46,6 +47,7 @@ class OutboxSender:
                     return
                 if self.connected():
                     self._drain_once()
+                    self.after_pass()
             except Exception:  # noqa: BLE001 - the sender must outlive a bad outbox read
                 log.exception("outbox sender step failed; retrying")
                 self._stop.wait(self.idle_wait)
