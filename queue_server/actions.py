@@ -239,8 +239,7 @@ def _end_day(service, principal, p) -> dict:
 def _rating(service, principal, p: SubmitRating) -> dict:
     """Stored, or kept in the quarantine when a rule refuses it for good (`quarantined`: true)."""
     rating = RatingInput(p.id, p.value, p.counter, p.ticket_id, p.comment, p.rated_at, p.style)
-    result = service.submit_rating(principal, rating)
-    return {"seq": service.seq, **result}
+    return service.submit_rating(principal, rating)
 
 
 @action("device_status", {Role.KIOSK, Role.DISPLAY, Role.TERMINAL, Role.KEYPAD}, DeviceStatus, "POST",

@@ -51,22 +51,26 @@ class RatingService:
     # -- from the tablets ------------------------------------------------------------------------
 
     def submit(self, principal: Principal, rating: RatingInput) -> dict:
-        """Store one rating idempotently by its id, or quarantine it when a rule refuses it for good."""
+        """Store one rating idempotently by its id, or quarantine it when a rule refuses it for good;
+        the answer carries the `seq` after it, read under the service lock."""
         with self.service.lock:
-            existing = self.ratings.get(rating.id)
-            if existing is not None:
-                return {"rating": existing, "duplicate": True, "quarantined": False}
-            held = self.ratings.quarantined(rating.id)
-            if held is not None:
-                return _held_answer(held, duplicate=True)
-            try:
-                row = self._row(principal, rating)
-            except QueueError as exc:
-                if exc.code not in FINAL_CODES:
-                    raise
-                return self._quarantine(principal, rating, exc)
-            self._store(row)
-            return {"rating": row, "duplicate": False, "quarantined": False}
+            return {**self._submit(principal, rating), "seq": self.service.seq}
+
+    def _submit(self, principal: Principal, rating: RatingInput) -> dict:
+        existing = self.ratings.get(rating.id)
+        if existing is not None:
+            return {"rating": existing, "duplicate": True, "quarantined": False}
+        held = self.ratings.quarantined(rating.id)
+        if held is not None:
+            return _held_answer(held, duplicate=True)
+        try:
+            row = self._row(principal, rating)
+        except QueueError as exc:
+            if exc.code not in FINAL_CODES:
+                raise
+            return self._quarantine(principal, rating, exc)
+        self._store(row)
+        return {"rating": row, "duplicate": False, "quarantined": False}
 
     def _row(self, principal: Principal, rating: RatingInput) -> dict:
         service = self.service
