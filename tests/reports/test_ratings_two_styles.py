@@ -83,3 +83,16 @@ def test_per_day_summaries_count_by_style(rated):
     assert reports.rating_styles("tphcc-demo", PERIOD) == ["category", "stars"]
     assert sum(n for _, _, n in reports.rating_counts("tphcc-demo", "category", PERIOD)) == 4
     assert sum(n for _, _, n in reports.rating_counts("tphcc-demo", "stars", PERIOD)) == 2
+
+
+def test_report_pages_show_the_other_style_tables(rated):
+    from tests.admin.conftest import login_client
+    rated.officer("quantri", "Nguyễn Văn Quản", "matkhau-qt", role="admin")
+    client, _ = login_client(rated, "quantri", "matkhau-qt")
+    query = "?kind=month&year=2026&number=12"
+    tallies = client.get(f"/admin/reports/tallies{query}").get_data(as_text=True)
+    assert "Đánh giá theo quầy (theo nhóm ý kiến)" in tallies and "Đánh giá theo cán bộ (theo nhóm ý kiến)" in tallies
+    satisfaction = client.get(f"/admin/reports/satisfaction{query}").get_data(as_text=True)
+    assert "Đánh giá theo nhóm ý kiến (cách đánh giá khác trong kỳ)" in satisfaction
+    dissatisfied = client.get(f"/admin/reports/dissatisfied{query}").get_data(as_text=True)
+    assert "Không hài lòng về nghiệp vụ nhân viên" in dissatisfied and "Hướng dẫn chưa rõ" in dissatisfied
