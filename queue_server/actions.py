@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .auth import Principal, Role, forbidden
 from .engine import QueueError, TicketSource
 from .engine.errors import invalid
+from .config import RatingStyle
+from .rating_service import RatingInput
 from .service import QueueService
 from .views import counter_views, ticket_view
 
@@ -57,8 +59,11 @@ class SubmitRating(Payload):
     ticket_id: str | None = Field(None, max_length=64, description="The ticket rated; none for a walk-up rating.")
     value: str = Field(min_length=1, max_length=40)
     comment: str = Field("", max_length=1000)
-    rated_at: datetime | None = Field(None, description="When the citizen rated (ISO 8601 with offset); "
-                                                       "kept within plausible bounds, else the server's time.")
+    rated_at: datetime | None = Field(None, description="When the citizen rated (ISO 8601 with offset); not after "
+                                      "the server's time, not before the ticket was finished; before the current "
+                                      "reporting period the rating is held in the quarantine.")
+    style: RatingStyle | None = Field(None, description="The rating style the tablet showed; the value must be one "
+                                                       "of its options. Default: the style whose options hold it.")
 
 
 class DeviceStatus(Payload):
@@ -232,12 +237,9 @@ def _end_day(service, principal, p) -> dict:
 
 @action("submit_rating", {Role.TERMINAL}, SubmitRating, "POST", "/api/ratings", "Submit a satisfaction rating")
 def _rating(service, principal, p: SubmitRating) -> dict:
-    counter = p.counter or principal.counter
-    if counter is None:
-        raise invalid("Thiết bị chưa gắn với quầy nào", "This terminal is not bound to a counter")
-    check_counter(service, principal, counter)
-    rating, new = service.submit_rating(principal, counter, p.id, p.value, p.comment, p.ticket_id, p.rated_at)
-    return {"seq": service.seq, "rating": rating, "duplicate": not new}
+    """Stored, or kept in the quarantine when a rule refuses it for good (`quarantined`: true)."""
+    rating = RatingInput(p.id, p.value, p.counter, p.ticket_id, p.comment, p.rated_at, p.style)
+    return service.submit_rating(principal, rating)
 
 
 @action("device_status", {Role.KIOSK, Role.DISPLAY, Role.TERMINAL, Role.KEYPAD}, DeviceStatus, "POST",

@@ -17,7 +17,7 @@ from .clock import SystemClock
 from .config import CentreConfig
 from .engine import CounterState, Event, QueueEngine, QueueError, Ticket, TicketStatus
 from .engine.errors import invalid
-from .ratings import check_rating, rating_time
+from .rating_service import RatingInput, RatingService
 from .storage import Store, StoreError
 from .storage.accounts import Accounts
 from .storage.ratings import Ratings
@@ -158,42 +158,9 @@ class QueueService:
             view["seq"] = self.seq
             return view
 
-    def submit_rating(self, principal: Principal, counter: int, rating_id: str, value: str,
-                      comment: str = "", ticket_id: str | None = None,
-                      rated_at: datetime | None = None) -> tuple[dict, bool]:
-        """Store one rating, idempotently by its id; returns (rating, was_new)."""
-        with self.lock:
-            existing = self.ratings.get(rating_id)
-            if existing is not None:
-                return existing, False
-            ticket = None
-            if ticket_id is not None:
-                ticket = self.engine.state.tickets.get(ticket_id) or self.store.ticket(ticket_id)
-                if ticket is None:
-                    raise QueueError("not_found", "Không tìm thấy vé", "Ticket not found", 404)
-            check_rating(self.config.centre.rating_style, value, comment, counter, ticket,
-                         ticket is not None and self.ratings.for_ticket(ticket.id) is not None)
-            at = rating_time(rated_at, self.clock(), ticket.finished_at if ticket else None)
-            rating = self._rating_row(principal, counter, rating_id, value, comment, ticket, at)
-            data = {k: rating[k] for k in ("id", "ticket_id", "counter", "officer_id", "department_id", "value")}
-            self.record(Event("rating.submitted", self.clock(), data=data),
-                        lambda event: self.ratings.add(rating, event))
-            return rating, True
-
-    def _rating_row(self, principal, counter, rating_id, value, comment, ticket, at: datetime) -> dict:
-        officer = ticket.officer_id if ticket else self.engine.state.counters[counter].officer_id
-        return {
-            "id": rating_id, "centre_id": self.centre_id, "ticket_id": ticket.id if ticket else None,
-            "service_id": ticket.service_id if ticket else None,
-            "department_id": ticket.department_id if ticket else self._counter_department(counter),
-            "counter": counter, "officer_id": officer, "style": self.config.centre.rating_style.value,
-            "value": value, "comment": comment.strip(), "at": at.isoformat(),
-            "device_id": principal.id if principal.kind == "device" else None,
-        }
-
-    def _counter_department(self, counter: int) -> str | None:
-        departments = {self.config.department_of(s).id for s in self.config.counter(counter).services}
-        return departments.pop() if len(departments) == 1 else None
+    def submit_rating(self, principal: Principal, rating: RatingInput) -> dict:
+        """Store a tablet's rating or keep it in the quarantine (rating_service.py)."""
+        return RatingService(self).submit(principal, rating)
 
     def _commit(self, events: list[Event], request: tuple[str, str] | None = None) -> list[Event]:
         if not events:

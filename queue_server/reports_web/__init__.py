@@ -83,7 +83,8 @@ def report_page(page: str):
     service = _service()
     options = {"limit": PAGE_ROWS} if name == "ratings" else {}   # lists: fetch only what the page shows
     doc = library.DOCUMENTS[name](service.config, service.store, period, **options)
-    tables = [_on_page(t) for t in doc.tables if captions is None or t.caption in captions]
+    # A caption names its table and the same table of every other rating style ("… (theo số sao)").
+    tables = [_on_page(t) for t in doc.tables if captions is None or t.caption.split(" (")[0] in captions]
     svgs = [(Markup(to_svg(c)), c.width > 700) for c in doc.charts] if with_charts else []  # (svg, wide)
     return render_template("reports/report.html", centre=service.config.centre, pages=PAGES, page=page,
                            title=title, doc=doc, tables=tables, charts=svgs, period=period, picker=_picker(period),

@@ -214,8 +214,21 @@ def _backfill_report_summaries(db: Database) -> None:
         counter, IFNULL(officer_id, -1), value, COUNT(*) FROM ratings GROUP BY 1, 2, 3, 4, 5, 6, 7""")
 
 
+def _v10_rating_quarantine(db: Database) -> None:
+    """Ratings the server refused for good wait here for an administrator: never deleted, only
+    resolved (accepted into the ratings, or dismissed with a reason)."""
+    db.execute("""CREATE TABLE rating_quarantine (
+        id TEXT PRIMARY KEY, centre_id TEXT NOT NULL, received_at TEXT NOT NULL, device_id INTEGER,
+        device_name TEXT NOT NULL DEFAULT '', counter INTEGER, ticket_id TEXT, style TEXT, value TEXT NOT NULL,
+        comment TEXT NOT NULL DEFAULT '', rated_at TEXT, code TEXT NOT NULL, reason TEXT NOT NULL,
+        reason_en TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open', resolved_at TEXT, resolved_by TEXT,
+        resolution TEXT NOT NULL DEFAULT '')""")
+    db.execute("CREATE INDEX idx_rating_quarantine_status ON rating_quarantine(centre_id, status, received_at)")
+
+
 MIGRATIONS = [_v1_queue, _v2_people_and_devices, _v3_ratings, _v4_dossiers, _v5_ticket_requests, _v6_admin,
-              _v7_report_indexes, _v8_officer_title, _v9_report_summaries]
+              _v7_report_indexes, _v8_officer_title, _v9_report_summaries,
+              _v10_rating_quarantine]
 
 
 def migrate(db: Database, before=None, migrations: list | None = None) -> int:
