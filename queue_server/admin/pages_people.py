@@ -6,10 +6,11 @@ from pathlib import Path
 
 from flask import current_app, g, jsonify, request, send_file
 
-from ..api.auth import current_principal
+from ..api.auth import client_address, current_principal
 from ..engine import QueueError
 from ..engine.errors import invalid
 from . import READ, admin, centre_admin, change, done, form_int, form_text, page
+from ..throttle import pairing_keys
 from .photos import photo_mime, save_photo
 
 
@@ -128,8 +129,13 @@ def device_pair():
     if not isinstance(data, dict) or not isinstance(data.get("code"), str):
         err = invalid("Cần mã ghép nối: {\"code\": \"...\"}", "Send the pairing code as JSON {\"code\": \"...\"}")
         return jsonify({"error": err.to_dict()}), 400
+    throttle, keys = current_app.extensions["motcua"].auth.throttle, pairing_keys(client_address())
     try:
+        throttle.check(*keys)                   # guessing codes is slowed down like guessing passwords
         device, token = centre_admin().pair(data["code"])
     except QueueError as exc:
+        if exc.code == "bad_code":
+            throttle.failed(*keys)
         return jsonify({"error": exc.to_dict()}), exc.status
+    throttle.succeeded(keys[0])
     return jsonify({"token": token, "device": device, "centre": centre_admin().centre_id})
