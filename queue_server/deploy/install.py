@@ -159,10 +159,11 @@ class Installer:
     def _directories(self) -> None:
         owner = self.role.user
         self._dir("/etc/motcua", 0o755)
-        # 0755: each device role's own directory below it must be reachable by its user.
-        self._dir("/var/lib/motcua", 0o755, owner if self.name == "server" else None)
+        # Each device role's own directory below it must be reachable by its user: the server's data
+        # directory is 0711 (others may pass through, not list or read); its files are 0600 (storage/files.py).
+        self._dir("/var/lib/motcua", 0o711 if self.name == "server" else 0o755, owner if self.name == "server" else None)
         if self.name == "server":
-            self._dir("/var/lib/motcua/backups", 0o750, owner)
+            self._dir("/var/lib/motcua/backups", 0o700, owner)
         else:
             self._dir(f"/var/lib/motcua/{self.name}", 0o750, owner)
 
