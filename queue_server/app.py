@@ -93,8 +93,9 @@ def start_roll_over_timer(service: QueueService, stop: threading.Event) -> threa
     return thread
 
 
-def run_server(app: Flask, host: str = "127.0.0.1", port: int = 5000) -> None:
-    """Serve until interrupted (threading mode with simple-websocket)."""
+def run_server(app: Flask, host: str = "127.0.0.1", port: int = 5000, certfile: str | None = None,
+               keyfile: str | None = None) -> None:
+    """Serve until interrupted (threading mode with simple-websocket); HTTPS with a cert and key."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)     # no line per request
     from .deploy.watchdog import ServerWatchdog
     stop = threading.Event()
@@ -103,7 +104,8 @@ def run_server(app: Flask, host: str = "127.0.0.1", port: int = 5000) -> None:
     try:
         app.extensions["motcua.socketio"].run(app, host=host, port=port, allow_unsafe_werkzeug=True,
                                                use_reloader=False, log_output=False,
-                                               request_handler=NoDelayRequestHandler)
+                                               request_handler=NoDelayRequestHandler,
+                                               ssl_context=(certfile, keyfile) if certfile else None)
     finally:
         stop.set()
         watchdog.stop()

@@ -22,7 +22,8 @@ class RealtimeClient:
     >>> client.state.recent_calls[0]["label"]
     """
 
-    def __init__(self, url: str, namespace: str, token: str, on_change=None, reconnect: bool = True):
+    def __init__(self, url: str, namespace: str, token: str, on_change=None, reconnect: bool = True,
+                 ca_file: str | None = None):
         self.url, self.namespace, self.token = url, namespace, token
         self.state = LiveState()
         self.on_change = on_change or (lambda kind, payload: None)
@@ -30,7 +31,8 @@ class RealtimeClient:
         self._order = Resequencer()
         self._ready = threading.Event()
         self._lock = threading.Lock()
-        self.sio = socketio.Client(reconnection=reconnect, reconnection_delay=0.5, reconnection_delay_max=5)
+        self.sio = socketio.Client(reconnection=reconnect, reconnection_delay=0.5, reconnection_delay_max=5,
+                                   http_session=_trusting(ca_file))
         self.sio.on("snapshot", self._on_snapshot, namespace=namespace)
         self.sio.on("event", self._on_event, namespace=namespace)
         self.sio.on("disconnect", self._on_disconnect, namespace=namespace)
@@ -114,3 +116,13 @@ def close_all(clients) -> None:
         t.start()
     for t in threads:
         t.join()
+
+
+def _trusting(ca_file: str | None):
+    """An HTTP session that trusts only the centre's CA (https:// servers; None: the defaults)."""
+    if not ca_file:
+        return None
+    import requests
+    session = requests.Session()
+    session.verify = ca_file            # engine.io passes it on to the websocket as ca_certs
+    return session

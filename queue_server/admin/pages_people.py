@@ -110,7 +110,27 @@ def device_new():
 def device_pair_code(device_id):
     code, expires = centre_admin().pairing_code(g.principal, device_id)
     device = centre_admin().device(device_id)
-    return page("admin_device_secret.html", device_name=device["name"], secret=code, kind="code", expires=expires)
+    return page("admin_device_secret.html", device_name=device["name"], secret=code, kind="code", expires=expires,
+                ca_pin=_ca_pin())
+
+
+def _ca_pin() -> str | None:
+    """The pin of the centre's CA when the server serves HTTPS itself (web/transport.py)."""
+    ca = current_app.config.get("MOTCUA_TLS_CA")
+    if not ca:
+        return None
+    from ..deploy.tls import pin_of
+    return pin_of(Path(ca).read_bytes())
+
+
+@admin.get("/api/tls/ca.pem")
+def tls_ca():
+    """The centre's CA certificate (public): a pairing device fetches it and checks its pin."""
+    ca = current_app.config.get("MOTCUA_TLS_CA")
+    if not ca:
+        return jsonify({"error": {"code": "not_found", "message": "Máy chủ không tự phục vụ HTTPS",
+                                  "message_en": "This server does not serve HTTPS itself"}}), 404
+    return send_file(ca, mimetype="application/x-pem-file")
 
 
 @admin.post("/admin/devices/<int:device_id>/revoke")

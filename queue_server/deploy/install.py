@@ -120,6 +120,7 @@ class Installer:
             self._config(name, template.format(server=self.server))
         if self.name == "server":
             self._centre_config()
+            self._tls()
         for unit in self.role.units:
             self._file(f"/lib/systemd/system/{unit}", self.render_unit(unit), 0o644)
         self._file(f"/lib/udev/rules.d/{UDEV_NAME}", templates.UDEV_RULES, 0o644)
@@ -181,6 +182,23 @@ class Installer:
         self._config("centre.toml", DEMO_CONFIG.read_text(encoding="utf-8"))
         self.plan.notes.append("sửa /etc/motcua/centre.toml rồi chạy / edit it, then run: motcua config check "
                                "/etc/motcua/centre.toml")
+
+    def _tls(self) -> None:
+        """The centre's CA and the server's HTTPS certificate, made once (deploy/tls.py); the server's
+        key belongs to its user, the CA's key to root."""
+        from .tls import TLS_DIR, init_tls, pin_of
+        directory = self.path(TLS_DIR)
+        if (directory / "server.pem").exists():
+            self.plan.unchanged.append(directory)
+            return
+        self.plan.written.append(directory)
+        if self.dry_run:
+            return
+        init_tls(directory)
+        if not self.prefix:
+            shutil.chown(directory / "server.key", self.role.user, self.role.user)
+        self.plan.notes.append(f"HTTPS: mã CA / CA pin {pin_of((directory / 'ca.pem').read_bytes())} "
+                               "(motcua pair … --ca-pin)")
 
     def _chrony(self) -> None:
         if self.name == "server":
