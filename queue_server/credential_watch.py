@@ -6,7 +6,7 @@ CLI in another process) the store's credential generation moves (triggers, migra
 thread per process reads it every SWEEP_SECONDS (and at once when this process ends a credential);
 when it moved, or a session's 12 hours run out, each socket's principal is re-checked: ended, or no
 longer allowed on its namespace, or changed (role, counter, display group) → the socket is closed.
-A client whose credential still lives reconnects and gets the snapshot its current role may see.
+A client whose credential still lives may connect again and gets the snapshot its current rights allow.
 Actions do not wait for the sweep: `actions.perform` re-checks the principal itself.
 """
 from __future__ import annotations

@@ -103,8 +103,8 @@ class Throttle:
 
 def login_keys(username: str, address: str) -> tuple[tuple, tuple]:
     """The keys one login attempt counts against."""
-    return ("login", username.casefold(), address), ("address", address)
+    return ("login", username.casefold()[:64], address[:64]), ("address", address[:64])   # bounded keys
 
 
 def pairing_keys(address: str) -> tuple[tuple, tuple]:
-    return ("pair", address), ("address", address)
+    return ("pair", address[:64]), ("address", address[:64])
