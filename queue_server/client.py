@@ -5,6 +5,7 @@ actions, returning their result or raising the server's QueueError.
 """
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -32,7 +33,7 @@ class RealtimeClient:
         self._ready = threading.Event()
         self._lock = threading.Lock()
         self.sio = socketio.Client(reconnection=reconnect, reconnection_delay=0.5, reconnection_delay_max=5,
-                                   http_session=_trusting(ca_file))
+                                   http_session=_trusting(url, ca_file))
         self.sio.on("snapshot", self._on_snapshot, namespace=namespace)
         self.sio.on("event", self._on_event, namespace=namespace)
         self.sio.on("disconnect", self._on_disconnect, namespace=namespace)
@@ -118,8 +119,15 @@ def close_all(clients) -> None:
         t.join()
 
 
-def _trusting(ca_file: str | None):
-    """An HTTP session that trusts only the centre's CA (https:// servers; None: the defaults)."""
+CENTRE_CA = "/etc/motcua/ca.pem"      # where `motcua pair` saves the pinned CA on a device
+
+
+def _trusting(url: str, ca_file: str | None):
+    """For an https:// server, a session that trusts only the centre's CA: `ca_file`, else
+    $MOTCUA_CA, else the one pairing saved (None: plain HTTP, or no centre CA: the system's)."""
+    if not url.lower().startswith("https://"):
+        return None
+    ca_file = ca_file or os.environ.get("MOTCUA_CA") or (CENTRE_CA if os.path.isfile(CENTRE_CA) else None)
     if not ca_file:
         return None
     import requests

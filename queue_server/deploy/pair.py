@@ -8,7 +8,8 @@ replaced atomically so a power cut never leaves half a config.
 
 An `https://` server is trusted only through the centre's CA, pinned: `--ca-pin` (shown on the
 admin page beside the code, or by `motcua tls pin`) must match the CA the server offers, which is
-then saved beside the config (`ca.pem`) and named in it (`ca = …`) for the device's clients.
+then saved beside the config (`/etc/motcua/ca.pem`), where the device's RealtimeClient looks for
+it (an .env config also gets MOTCUA_CA). The TOML configs are not changed for it.
 """
 from __future__ import annotations
 
@@ -122,13 +123,12 @@ def pair(code: str, server: str, config: str | Path | None = None, ca_pin: str |
         raise PairError(f"Thiết bị vai trò {role!r}: hãy chỉ rõ --role-config",
                         f"Device role {role!r}: give --role-config")
     values = {"server": server.rstrip("/"), "token": answer["token"]}
-    if ca_pem:
-        values["ca"] = str(_save_ca(path.parent / "ca.pem", ca_pem))
+    ca_path = _save_ca(path.parent / "ca.pem", ca_pem) if ca_pem else None
     if role == "terminal" and device.get("counter"):
         values["counter"] = int(device["counter"])
     if path.suffix == ".env":
         text = set_env_values(_read(path), {"MOTCUA_SERVER": values["server"], "MOTCUA_TOKEN": values["token"]}
-                              | ({"MOTCUA_CA": values["ca"]} if ca_pem else {}))
+                              | ({"MOTCUA_CA": str(ca_path)} if ca_path else {}))
     else:
         text = set_toml_values(_read(path), SECTION_FOR_ROLE.get(role), values)
     write_private(path, text)

@@ -9,7 +9,6 @@ import ssl
 import subprocess
 import sys
 import time
-import tomllib
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 import socketio
 
+from kiosk.config import load_kiosk_config
 from queue_server.client import RealtimeClient
 from queue_server.deploy.pair import PairError, pair
 from queue_server.deploy.tls import init_tls, pin_of
@@ -109,7 +109,7 @@ def _pairing_code(https_server, name: str) -> str:
     return motcua("device", "pair-code", name, "--db", str(https_server["db"])).splitlines()[1].strip()
 
 
-def test_pairing_pins_the_ca_and_stores_it_for_the_device(https_server, tmp_path):
+def test_pairing_pins_the_ca_and_stores_it_for_the_device(https_server, tmp_path, monkeypatch):
     config = tmp_path / "kiosk.toml"
     pin = pin_of(https_server["ca"].read_bytes())
     with pytest.raises(PairError) as no_pin:
@@ -119,9 +119,12 @@ def test_pairing_pins_the_ca_and_stores_it_for_the_device(https_server, tmp_path
         pair("ABCD2345", https_server["url"], config, ca_pin=pin_of(https_server["other_ca"].read_bytes()))
     assert "không khớp" in wrong.value.message_vi and not config.exists()
     done = pair(_pairing_code(https_server, "kiosk-sanh"), https_server["url"], config, ca_pin=pin)
-    stored = tomllib.loads(config.read_text())
-    assert stored["token"] == done.token and Path(stored["ca"]).read_bytes() == https_server["ca"].read_bytes()
-    client = RealtimeClient(stored["server"], "/kiosk", stored["token"], reconnect=False, ca_file=stored["ca"])
+    stored = load_kiosk_config(config)                         # the kiosk's own settings still load
+    assert stored.token == done.token and stored.server == https_server["url"]
+    saved = tmp_path / "ca.pem"                                # /etc/motcua/ca.pem on a device
+    assert saved.read_bytes() == https_server["ca"].read_bytes()
+    monkeypatch.setenv("MOTCUA_CA", str(saved))                # where the device's client finds it
+    client = RealtimeClient(stored.server, "/kiosk", stored.token, reconnect=False)
     try:
         client.connect()
         assert client.wait_ready(10)
