@@ -92,7 +92,9 @@ def action(name: str, roles, payload: type[Payload], method: str, path: str, sum
 
 
 def perform(service: QueueService, principal: Principal, name: str, data: dict | None) -> dict:
-    """Check, validate and run one action; raises QueueError with a clear message otherwise."""
+    """Check, validate and run one action; raises QueueError with a clear message otherwise.
+    The principal's rights are re-checked first: a socket opened earlier may hold an ended credential."""
+    principal = service.auth.current(principal)
     act = ACTIONS.get(name)
     if act is None:
         raise QueueError("unknown_action", f"Không có thao tác {name}", f"No such action: {name}", 404)

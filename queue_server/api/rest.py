@@ -7,7 +7,7 @@ from werkzeug.exceptions import HTTPException
 from ..actions import ACTIONS, perform
 from ..engine import QueueError
 from ..engine.errors import invalid
-from .auth import csrf_token, current_principal, request_token
+from .auth import client_address, csrf_token, current_principal, request_token
 from .openapi import openapi_document
 
 api = Blueprint("api", __name__)
@@ -67,7 +67,7 @@ def login():
     username, password = data.get("username"), data.get("password")
     if not isinstance(username, str) or not isinstance(password, str):
         raise invalid("Cần tên đăng nhập và mật khẩu", "username and password are required")
-    token, principal = _service().auth.login(username.strip(), password)
+    token, principal = _service().auth.login(username.strip(), password, client_address())
     session.clear()
     session["token"] = token
     return jsonify({"token": token, "me": principal.to_dict(), "csrf": csrf_token()})
@@ -95,7 +95,8 @@ def ticket_status(ticket_id: str):
 
 @api.errorhandler(QueueError)
 def queue_error(exc: QueueError):
-    return jsonify({"error": exc.to_dict()}), exc.status
+    retry = getattr(exc, "retry_after", None)          # throttled logins say when to try again
+    return jsonify({"error": exc.to_dict()}), exc.status, ({"Retry-After": str(retry)} if retry else {})
 
 
 def http_error(exc: HTTPException):

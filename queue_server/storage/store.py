@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..engine import CounterState, CounterStatus, EngineState, Event, Ticket, TicketSource, TicketStatus
+from .files import private_database
 from .migrations import migrate
 
 TICKET_COLUMNS = [
@@ -38,8 +39,7 @@ class Store:
 
     def __init__(self, path: str | Path):
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        private_database(self.path)            # 0600 before SQLite creates it (storage/files.py)
         conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=10)
         self.db = Database(conn)
         self.db.enable_wal()
