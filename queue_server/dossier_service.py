@@ -175,7 +175,11 @@ class DossierService:
             fields["due_at"] = due.isoformat()
         row = {_FIRST_HEADER[k]: _cell(v) for k, v in fields.items() if k in _FIRST_HEADER}
         row[_FIRST_HEADER["code"]] = code
-        result = import_file([row], "json", self.departments)
+        try:
+            result = import_file([row], "json", self.departments)
+        except ImportFileError as exc:      # a required field missing (no due_at and no deadline…)
+            raise invalid(f"Hồ sơ mới {code} thiếu thông tin: {exc.reason_vi}",
+                          f"New dossier {code} lacks fields: {exc.reason_en}") from None
         if result.rejected:
             r = result.rejected[0]
             raise invalid(f"Hồ sơ {code} không hợp lệ: {r.reason_vi}", f"Dossier {code} is not valid: {r.reason_en}")
