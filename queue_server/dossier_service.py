@@ -339,12 +339,16 @@ def parse_period(month: str | None, first: date | None, last: date | None, cutof
         try:
             year, number = (int(x) for x in month.split("-"))
             return periods.month(year, number, cutoff)
+        except QueueError:
+            raise
         except ValueError:
             raise invalid(f"Tháng không hợp lệ: {month} (YYYY-MM)", f"Invalid month: {month} (YYYY-MM)") from None
     if first is None or last is None:
         raise invalid("Cần tháng (month) hoặc khoảng ngày (from, to)", "Give a month, or both from and to")
     try:
         return periods.custom(first, last)
+    except QueueError:
+        raise                       # longer than the limits allow: its own message (limits.check_range)
     except ValueError as exc:
         raise invalid("Ngày kết thúc trước ngày bắt đầu", str(exc)) from None
 

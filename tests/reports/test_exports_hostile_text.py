@@ -15,7 +15,6 @@ import pytest
 from openpyxl import load_workbook
 
 from queue_server.config import RatingStyle
-from queue_server.ratings import RATING_OPTIONS
 from queue_server.reporting import periods
 from queue_server.reporting.export import render, render_document
 from queue_server.reporting.phu_luc_1 import compute
@@ -57,7 +56,7 @@ def hostile(tmp_path, demo_config):
     rng = random.Random(5)
     write(store, "tickets", ticket_rows(rng, 300, date(2026, 10, 16), 30, departments))
     ratings = rating_rows(rng, 300, date(2026, 10, 16), 30, [d.id for d in departments], RatingStyle.CATEGORY)
-    bad = [v for v in RATING_OPTIONS[RatingStyle.CATEGORY]][-1]
+    bad = "dissatisfied_time"
     for i, r in enumerate(ratings):
         r.update(comment=texts[i % len(texts)], officer_id=1 + i % len(texts), value=bad if i % 2 else r["value"])
     write(store, "ratings", ratings)
