@@ -96,7 +96,8 @@ def http_error(exc: HTTPException):
                 400: "Yêu cầu không hợp lệ", 413: "Dữ liệu gửi lên quá lớn"}
     body = {"code": exc.name.lower().replace(" ", "_"), "message": messages.get(exc.code, exc.name),
             "message_en": exc.description or exc.name}
-    return jsonify({"error": body}), exc.code
+    headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]   # a 405's Allow
+    return jsonify({"error": body}), exc.code, headers
 
 
 
