@@ -371,6 +371,8 @@ def _report(name: str):
                 .items() if v is not None}
         try:
             period = library.period_from(args, service.config.centre.report_cutoff_day, service.clock().date())
+        except QueueError:
+            raise                   # a period past the limits (limits.check_range): its own message
         except (ValueError, KeyError) as exc:
             raise invalid(f"Kỳ báo cáo không hợp lệ: {exc}", f"Invalid period: {exc}") from None
         return _json.loads(document_json(library.DOCUMENTS[name](service.config, service.store, period)))

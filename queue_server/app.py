@@ -51,6 +51,7 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     """
     from .admin import register_admin
     from .admin.manage import stored_config
+    from .api.json_input import LimitedJSONProvider
     from .api.rest import api, http_error
     from .web import web
     from .web.headers import add_security_headers
@@ -59,6 +60,7 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     app.config.update(SECRET_KEY=secret or secret_key(Path(db_path).parent),
                       SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
                       MAX_CONTENT_LENGTH=2 * 1024 * 1024, JSON_AS_ASCII=False)
+    app.json = LimitedJSONProvider(app)             # every JSON body parsed within limits (api/json_input.py)
     app.json.ensure_ascii = False
     store = Store(db_path)
     service = QueueService(stored_config(store, config), store, clock=clock)   # admin edits win over the TOML

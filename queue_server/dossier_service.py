@@ -175,7 +175,11 @@ class DossierService:
             fields["due_at"] = due.isoformat()
         row = {_FIRST_HEADER[k]: _cell(v) for k, v in fields.items() if k in _FIRST_HEADER}
         row[_FIRST_HEADER["code"]] = code
-        result = import_file([row], "json", self.departments)
+        try:
+            result = import_file([row], "json", self.departments)
+        except ImportFileError as exc:      # a required field missing (no due_at and no deadline…)
+            raise invalid(f"Hồ sơ mới {code} thiếu thông tin: {exc.reason_vi}",
+                          f"New dossier {code} lacks fields: {exc.reason_en}") from None
         if result.rejected:
             r = result.rejected[0]
             raise invalid(f"Hồ sơ {code} không hợp lệ: {r.reason_vi}", f"Dossier {code} is not valid: {r.reason_en}")
@@ -335,12 +339,16 @@ def parse_period(month: str | None, first: date | None, last: date | None, cutof
         try:
             year, number = (int(x) for x in month.split("-"))
             return periods.month(year, number, cutoff)
+        except QueueError:
+            raise
         except ValueError:
             raise invalid(f"Tháng không hợp lệ: {month} (YYYY-MM)", f"Invalid month: {month} (YYYY-MM)") from None
     if first is None or last is None:
         raise invalid("Cần tháng (month) hoặc khoảng ngày (from, to)", "Give a month, or both from and to")
     try:
         return periods.custom(first, last)
+    except QueueError:
+        raise                       # longer than the limits allow: its own message (limits.check_range)
     except ValueError as exc:
         raise invalid("Ngày kết thúc trước ngày bắt đầu", str(exc)) from None
 

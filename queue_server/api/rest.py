@@ -7,7 +7,9 @@ from werkzeug.exceptions import HTTPException
 from ..actions import ACTIONS, perform
 from ..engine import QueueError
 from ..engine.errors import invalid
+from ..limits import MAX_IMPORT_BYTES
 from .auth import client_address, csrf_token, current_principal, request_token
+from .json_input import json_object
 from .openapi import openapi_document
 
 api = Blueprint("api", __name__)
@@ -15,16 +17,6 @@ api = Blueprint("api", __name__)
 
 def _service():
     return current_app.extensions["motcua"]
-
-
-def _body() -> dict:
-    if request.method == "GET" or not request.content_length:
-        return {}
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        raise invalid("Nội dung phải là JSON (Content-Type: application/json)",
-                      "The body must be a JSON object (Content-Type: application/json)")
-    return data
 
 
 def _query(name: str) -> dict:
@@ -38,7 +30,7 @@ def _query(name: str) -> dict:
 
 def _route(name: str):
     def view(**path_args):
-        payload = _body() | _query(name) | path_args
+        payload = json_object() | _query(name) | path_args
         return jsonify(perform(_service(), current_principal(), name, payload))
     view.__name__ = f"action_{name}"
     return view
@@ -63,7 +55,7 @@ def openapi():
 
 @api.post("/api/login")
 def login():
-    data = _body()
+    data = json_object()
     username, password = data.get("username"), data.get("password")
     if not isinstance(username, str) or not isinstance(password, str):
         raise invalid("Cần tên đăng nhập và mật khẩu", "username and password are required")
@@ -105,29 +97,25 @@ def http_error(exc: HTTPException):
                 400: "Yêu cầu không hợp lệ", 413: "Dữ liệu gửi lên quá lớn"}
     body = {"code": exc.name.lower().replace(" ", "_"), "message": messages.get(exc.code, exc.name),
             "message_en": exc.description or exc.name}
-    return jsonify({"error": body}), exc.code
+    headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]   # a 405's Allow
+    return jsonify({"error": body}), exc.code, headers
 
-
-DOSSIER_IMPORT_MAX_BYTES = 64 * 1024 * 1024
 
 
 @api.post("/api/dossiers/import")
 def dossiers_import():
     """Admin: upload a one-stop export (multipart field `file`; optional `format`: csv, xlsx, json)."""
     from ..auth import Role, forbidden
-    from ..dossier_service import DossierService, ImportFileError
+    from ..dossier_service import DossierService
 
     principal = current_principal()
     if principal.role is not Role.ADMIN:
         raise forbidden()
-    request.max_content_length = DOSSIER_IMPORT_MAX_BYTES
+    request.max_content_length = MAX_IMPORT_BYTES + 64 * 1024   # the file and the form around it
     upload = request.files.get("file")
     if upload is None or not upload.filename:
         raise invalid("Cần tệp xuất hồ sơ (trường 'file')", "Upload the export as the multipart field 'file'")
     fmt = request.form.get("format") or upload.filename
-    try:
-        report = DossierService.of(_service()).import_data(upload.read(), fmt, upload.filename,
-                                                           actor=f"{principal.kind}:{principal.id}")
-    except ImportFileError as exc:
-        raise invalid(exc.reason_vi, exc.reason_en) from None
+    report = DossierService.of(_service()).import_data(upload.read(), fmt, upload.filename,   # ImportFileError:
+                                                       actor=f"{principal.kind}:{principal.id}")  # a QueueError
     return jsonify(report.to_dict())

@@ -10,8 +10,9 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from markupsafe import Markup
 
 from ..auth import Role
+from ..engine import QueueError
 from ..reporting.charts import to_svg
-from ..reporting.export import DOCUMENT_FORMATS, render_document
+from ..reporting.export import DOCUMENT_FORMATS, csv_chunks, document_csv_rows, render_document
 from ..reporting.vn_format import format_int
 from ..web.access import require_page_role
 from . import library
@@ -46,6 +47,8 @@ def _period():
     service = _service()
     try:
         return library.period_from(request.args, service.config.centre.report_cutoff_day, service.clock().date())
+    except QueueError:
+        raise                       # a period past the limits: its own bilingual message
     except (ValueError, KeyError) as exc:
         abort(400, description=f"Kỳ báo cáo không hợp lệ / invalid period: {exc}")
 
@@ -98,10 +101,19 @@ def download(name: str, fmt: str):
         abort(404)
     service = _service()
     period = _period()
-    body = render_document(library.DOCUMENTS[name](service.config, service.store, period), fmt)
+    doc = library.DOCUMENTS[name](service.config, service.store, period)
+    # CSV is streamed as it is written; the other formats are built whole (within limits.MAX_LIST_ROWS)
+    body = (csv_chunk.encode("utf-8") for csv_chunk in csv_chunks(document_csv_rows(doc))) if fmt == "csv" \
+        else render_document(doc, fmt)
     filename = f"{FILE_NAMES[name]}-{period.first_day:%Y%m%d}-{period.last_day:%Y%m%d}.{fmt}"
     return Response(body, mimetype=MIME[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
+
+
+@reports.errorhandler(QueueError)
+def refused(exc: QueueError):
+    """A request past the limits (a period too long, a list too large): its bilingual message."""
+    return {"error": exc.to_dict()}, exc.status
 
 
 def _on_page(table) -> tuple:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..config import CentreConfig, RatingStyle
+from ..limits import MAX_LIST_ROWS, check_rows
 from ..reporting import charts, periods, phu_luc_2, queue_stats, ratings_lists
 from ..reporting.export import Document, Table
 from ..reporting.phu_luc_1 import RESOLVED
@@ -80,8 +81,8 @@ def rating_lists(config: CentreConfig, store: Store, period: periods.Period, lim
     reports, cid, style = Reports(store), config.centre.id, _style(config)
     names = _names(config, reports)
     bad_values = ratings_lists.dissatisfied_values()
-    bad = reports.rating_rows(cid, period, bad_values, limit=limit)
-    noted = reports.rating_rows(cid, period, with_comment=True, limit=limit)
+    bad = _listed(reports, cid, period, limit, values=bad_values)
+    noted = _listed(reports, cid, period, limit, with_comment=True)
     return {
         "dissatisfied": ratings_lists.dissatisfied(bad, style, names),
         "comments": ratings_lists.comments(noted, style, names),
@@ -102,6 +103,17 @@ def _tallies(reports: Reports, cid: str, style: RatingStyle, period: periods.Per
                                               names.counter),
             "officers": ratings_lists.tallies(reports.rating_counts(cid, style.value, period, "officer_id"), style,
                                               lambda k: names.officer(k) or "Không rõ cán bộ")}
+
+
+def _listed(reports: Reports, cid: str, period: periods.Period, limit: int | None, **which) -> list[dict]:
+    """The first `limit` rating rows, or all of them for a file, refused (413) past MAX_LIST_ROWS:
+    a list is fetched one row beyond the limit, so a huge period never loads more than that."""
+    if limit is not None:
+        return reports.rating_rows(cid, period, limit=limit, **which)
+    rows = reports.rating_rows(cid, period, limit=MAX_LIST_ROWS + 1, **which)
+    if len(rows) > MAX_LIST_ROWS:
+        check_rows(reports.rating_count(cid, period, **which), MAX_LIST_ROWS, "Danh sách đánh giá", "The rating list")
+    return rows
 
 
 def queue(config: CentreConfig, store: Store, period: periods.Period) -> queue_stats.QueueStats:
