@@ -1,16 +1,27 @@
 """REST routes: one per action of the action table, plus login, health and public ticket status."""
 from __future__ import annotations
 
+import logging
+
 from flask import Blueprint, current_app, jsonify, request, session
 from werkzeug.exceptions import HTTPException
 
-from ..actions import ACTIONS, perform
+from ..actions import ACTIONS, internal_error, perform
 from ..engine import QueueError
 from ..engine.errors import invalid
 from .auth import csrf_token, current_principal, request_token
 from .openapi import openapi_document
 
 api = Blueprint("api", __name__)
+log = logging.getLogger(__name__)
+
+DATABASE_PROBLEMS = {
+    "read_only": ("Cơ sở dữ liệu chỉ đọc được, máy chủ không lưu được thay đổi",
+                  "The database is read-only: the server cannot store changes"),
+    "full": ("Ổ đĩa của cơ sở dữ liệu đã đầy, máy chủ không lưu được thay đổi",
+             "The database's disk is full: the server cannot store changes"),
+    "write_failed": ("Lần ghi gần nhất vào cơ sở dữ liệu bị lỗi", "The last write to the database failed"),
+}
 
 
 def _service():
@@ -51,9 +62,19 @@ for _act in ACTIONS.values():
 
 @api.get("/healthz")
 def healthz():
+    """200 "ok" when the server can store changes; 503 "unhealthy" when its database is
+    read-only, full or failing (it still serves what it has)."""
     service = _service()
-    return jsonify({"status": "ok", "centre": service.centre_id, "seq": service.seq,
-                    "schema": service.store.schema_version, "time": service.clock().isoformat()})
+    db = service.store.write_health()
+    body = {"status": "ok", "centre": service.centre_id, "seq": service.seq,
+            "schema": service.store.schema_version, "time": service.clock().isoformat(),
+            "database": db["problem"] or "ok", "free_bytes": db["free_bytes"]}
+    if db["problem"] is None:
+        return jsonify(body)
+    vi, en = DATABASE_PROBLEMS[db["problem"]]
+    body |= {"status": "unhealthy", "error": {"code": f"database_{db['problem']}", "message": vi,
+                                              "message_en": f"{en} ({db['detail']})"}}
+    return jsonify(body), 503
 
 
 @api.get("/api/openapi.json")
@@ -96,6 +117,15 @@ def ticket_status(ticket_id: str):
 @api.errorhandler(QueueError)
 def queue_error(exc: QueueError):
     return jsonify({"error": exc.to_dict()}), exc.status
+
+
+@api.errorhandler(Exception)
+def unexpected_error(exc: Exception):
+    """Any other failure of an API route: logged with its traceback, answered in both languages."""
+    if isinstance(exc, HTTPException):
+        return http_error(exc)
+    log.error("%s %s failed", request.method, request.path, exc_info=exc)
+    return jsonify({"error": internal_error().to_dict()}), 500
 
 
 def http_error(exc: HTTPException):
