@@ -106,7 +106,11 @@ class QueueService:
             return self._roll_over()
 
     def _roll_over(self) -> list[Event]:
-        return self._commit(self.engine.roll_over(self.clock()))
+        day = self.engine.state.service_day
+        events = self.engine.roll_over(self.clock())
+        if not events and self.engine.state.service_day != day:     # the very first day: no event to store
+            self.store.commit_events(self.centre_id, [], self.engine.state.service_day)
+        return self._commit(events)
 
     def record(self, event: Event, write: Callable[[Event], int]) -> Event:
         """Store an event that is not the engine's (ratings, device status) and publish it.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import uuid
 from contextlib import contextmanager
@@ -14,6 +15,17 @@ from pathlib import Path
 import pytest
 
 SQLITE_MAX_PAGES = 4294967294
+
+
+def small_pages(path: Path) -> Path:
+    """Create an empty database with 512-byte pages, so that nearly every write needs a new page
+    and a page limit bites at once (a Store opened on it migrates it as usual)."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA page_size = 512")
+    conn.execute("CREATE TABLE seed (x)")
+    conn.execute("DROP TABLE seed")
+    conn.close()
+    return path
 
 
 def limit_pages(store, room: int = 0) -> None:
