@@ -48,7 +48,8 @@ class SmallDisk:
         self.path = path
         self.filler = path / "filler.bin"
 
-    def fill(self) -> None:
+    def fill(self, leave: int = 0) -> None:
+        """Take every free byte, then give `leave` bytes back (room for a few more writes)."""
         fd = os.open(self.filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
         try:
             for size in (1 << 16, 1 << 12, 1 << 9, 1):
@@ -59,6 +60,8 @@ class SmallDisk:
                     pass        # ENOSPC: try smaller pieces
         finally:
             os.close(fd)
+        if leave:
+            os.truncate(self.filler, max(self.filler.stat().st_size - leave, 0))
 
     def free(self) -> None:
         self.filler.unlink(missing_ok=True)
