@@ -62,7 +62,10 @@ class QueueService:
         self._stale = False         # the engine may hold an unstored change: reload before any use
         self.recent_calls: deque[dict] = deque(self._load_recent_calls(), maxlen=RECENT_CALLS)
         self.seq = store.last_seq()
-        self.roll_over()
+        try:
+            self.roll_over()
+        except StoreError as exc:       # a full disk must not keep the server down: retried by every action
+            log.error("the new service day could not be stored (%s); retried with the next action", exc.reason)
 
     @property
     def centre_id(self) -> str:

@@ -3,6 +3,8 @@
 Seen in life (issue #12): 400 tickets in memory and 36 on disk; once space came back, refused tickets
 were called and announced, and after a restart called citizens were waiting again.
 """
+from datetime import timedelta
+
 import pytest
 
 from queue_server.engine import QueueEngine, QueueError, TicketStatus
@@ -123,3 +125,24 @@ def test_service_config_change_on_full_disk_changes_nothing(service, demo_config
             service.centre_id, data, entry, event, []))
     assert refused.value.status == 503
     assert service.config is demo_config and service.engine.config is demo_config and service.seq == 0
+
+
+def test_service_starts_on_a_full_disk_on_a_new_day_and_rolls_over_once_there_is_room(tmp_path, demo_config, clock):
+    service = QueueService(demo_config, Store(tmp_path / "q.db"), clock)
+    for _ in range(60):
+        issue(service)
+    service.store.close()
+    clock.advance(days=1)
+    store = Store(tmp_path / "q.db")
+    limit_pages(store)
+    again = QueueService(demo_config, store, clock)            # up, though the new day cannot be stored
+    assert again.engine.state == on_disk(again) and again.engine.state.service_day == clock().date() - timedelta(days=1)
+    with pytest.raises(QueueError) as refused:
+        issue(again)
+    assert refused.value.status == 503
+    unlimit_pages(store)
+    assert issue(again).label == "1001"                         # the new day, numbering restarted
+    assert again.engine.state == on_disk(again)
+    assert {t.status for t in QueueEngine(demo_config, store.load_state(again.centre_id)).state.tickets.values()} == {
+        TicketStatus.WAITING}
+    store.close()
