@@ -146,3 +146,25 @@ def test_service_starts_on_a_full_disk_on_a_new_day_and_rolls_over_once_there_is
     assert {t.status for t in QueueEngine(demo_config, store.load_state(again.centre_id)).state.tickets.values()} == {
         TicketStatus.WAITING}
     store.close()
+
+
+def test_service_kiosk_retry_of_a_refused_issue_gets_exactly_one_ticket(tmp_path, always_open_config, clock):
+    from queue_server.actions import perform
+    from queue_server.auth import Principal, Role
+    service = QueueService(always_open_config, Store(tmp_path / "q.db"), clock)
+    kiosk = Principal("device", 1, Role.KIOSK, "kiosk-1", service.centre_id)
+    limit_pages(service.store)
+    request = {"service_id": "stp-hotich", "request_id": "kiosk1-000042"}
+    with pytest.raises(QueueError):                                    # other kiosks fill the disk
+        for i in range(300):
+            perform(service, kiosk, "issue_ticket", {"service_id": "stp-hotich", "request_id": f"fill-{i:08}"})
+    stored = service.store.count_tickets(service.centre_id)
+    with pytest.raises(QueueError) as refused:
+        perform(service, kiosk, "issue_ticket", request)
+    assert refused.value.status == 503 and service.store.ticket_for_request(service.centre_id, "kiosk1-000042") is None
+    unlimit_pages(service.store)
+    first = perform(service, kiosk, "issue_ticket", request)           # the retry once there is room
+    again = perform(service, kiosk, "issue_ticket", request)           # its answer was lost: asked again
+    assert again["repeated"] and again["ticket"]["id"] == first["ticket"]["id"]
+    assert service.store.count_tickets(service.centre_id) == stored + 1
+    service.store.close()
