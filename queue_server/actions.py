@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .auth import Principal, Role, forbidden
 from .engine import QueueError, TicketSource
-from .engine.errors import invalid
+from .engine.errors import internal, invalid
 from .service import QueueService
 from .views import counter_views, ticket_view
 
@@ -111,15 +111,7 @@ def perform(service: QueueService, principal: Principal, name: str, data: dict |
         raise
     except Exception as exc:
         log.exception("action %s by %s:%s failed", name, principal.kind, principal.id)
-        raise internal_error() from exc
-
-
-def internal_error() -> QueueError:
-    """The answer to a failure nobody foresaw: the client is told, the traceback goes to the log."""
-    return QueueError("internal", "Máy chủ gặp lỗi ngoài dự kiến, thao tác có thể chưa được thực hiện; "
-                      "vui lòng thử lại hoặc báo quản trị viên",
-                      "Unexpected server error: the action may not have been carried out; please retry "
-                      "or tell the administrator", 500)
+        raise internal() from exc
 
 
 def _problems(exc: ValidationError) -> str:
@@ -250,8 +242,9 @@ def _transfer(service, principal, p, now):
 
 @action("end_day", {Role.ADMIN}, Empty, "POST", "/api/day/end", "End the service day: leftover tickets expire")
 def _end_day(service, principal, p) -> dict:
-    return service.execute(lambda now: service.engine.end_day(now),
-                           lambda events: {"seq": service.seq, "expired": sum(e.type == "ticket.expired" for e in events)})
+    def answer(events) -> dict:
+        return {"seq": service.seq, "expired": sum(e.type == "ticket.expired" for e in events)}
+    return service.execute(lambda now: service.engine.end_day(now), answer)
 
 
 @action("submit_rating", {Role.TERMINAL}, SubmitRating, "POST", "/api/ratings", "Submit a satisfaction rating")

@@ -6,9 +6,9 @@ import logging
 from flask import Blueprint, current_app, jsonify, request, session
 from werkzeug.exceptions import HTTPException
 
-from ..actions import ACTIONS, internal_error, perform
+from ..actions import ACTIONS, perform
 from ..engine import QueueError
-from ..engine.errors import invalid
+from ..engine.errors import internal, invalid
 from .auth import csrf_token, current_principal, request_token
 from .openapi import openapi_document
 
@@ -125,7 +125,7 @@ def unexpected_error(exc: Exception):
     if isinstance(exc, HTTPException):
         return http_error(exc)
     log.error("%s %s failed", request.method, request.path, exc_info=exc)
-    return jsonify({"error": internal_error().to_dict()}), 500
+    return jsonify({"error": internal().to_dict()}), 500
 
 
 def http_error(exc: HTTPException):

@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 
 from queue_server.actions import perform
 from queue_server.auth import Principal, Role
-from queue_server.config import Hours, load_config, DEMO_CONFIG
+from queue_server.clock import FakeClock
+from queue_server.config import DEMO_CONFIG, Hours, load_config
 from queue_server.engine import QueueEngine, QueueError
 from queue_server.service import QueueService
 from queue_server.storage import Store
 from tests.conftest import MONDAY_8AM
-from queue_server.clock import FakeClock
 
 from .faults import limit_pages, small_pages, unlimit_pages
 
@@ -34,7 +34,8 @@ step = st.one_of(
     st.tuples(st.sampled_from(["open_counter", "close_counter", "pause", "resume", "call_next", "recall",
                                "absent", "start", "finish"]),
               st.fixed_dictionaries({"counter": counter})),
-    st.tuples(st.just("transfer"), st.fixed_dictionaries({"counter": counter, "to_service": st.sampled_from(SERVICES)})),
+    st.tuples(st.just("transfer"), st.fixed_dictionaries({"counter": counter,
+                                                         "to_service": st.sampled_from(SERVICES)})),
     st.tuples(st.just("call_number"), st.fixed_dictionaries({"counter": counter,
                                                             "label": st.integers(1001, 1006).map(str)})),
     st.tuples(st.just("end_day"), st.just({})),
