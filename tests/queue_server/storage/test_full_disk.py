@@ -155,3 +155,20 @@ def test_store_error_in_body_after_sqlite_rolled_back_is_the_store_error(tmp_pat
     assert "full" in refused.value.reason and not isinstance(refused.value.__cause__, StoreError)
     assert isinstance(refused.value.__cause__, sqlite3.Error)
     store.close()
+
+
+def test_store_write_health_reports_a_failing_database_until_a_write_succeeds(tmp_path, demo_config, clock):
+    """A refusal that is not about space (here SQLite's read-only mode) is reported as it is."""
+    store, engine = Store(tmp_path / "q.db"), QueueEngine(demo_config)
+    with store._lock:
+        store.db.conn.execute("PRAGMA query_only = 1")
+    with pytest.raises(StoreError) as refused:
+        store.commit_events(CENTRE, _issue(engine, clock))
+    assert "readonly" in refused.value.reason
+    health = store.write_health()
+    assert health["problem"] == "write_failed" and "readonly" in health["detail"]
+    with store._lock:
+        store.db.conn.execute("PRAGMA query_only = 0")
+    store.commit_events(CENTRE, _issue(engine, clock))
+    assert store.write_health()["problem"] is None
+    store.close()
