@@ -237,9 +237,10 @@ class DossierService:
                 new = _move(new, step, now)
             entries = [HistoryEntry(code, s, now, "scan", actor, counter) for s in steps]
             self._save(new, entries, now, "scan", counter)
+            seq = self._seq()           # this change's, read under the lock
         if steps[0] is DossierStatus.RESULT_READY and steps[-1] is DossierStatus.RESULT_READY:
             self._notify(new)
-        return {"changed": True, "seq": self._seq(), "dossier": self.public(new)}
+        return {"changed": True, "seq": seq, "dossier": self.public(new)}
 
     # -- reads ----------------------------------------------------------------------------------
 
