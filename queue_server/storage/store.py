@@ -122,8 +122,8 @@ class Store:
             page_size, pages, limit = (self.db.conn.execute(f"PRAGMA {name}").fetchone()[0]
                                        for name in ("page_size", "page_count", "max_page_count"))
         health["free_bytes"] = free = min(fs.f_bavail * fs.f_frsize, (limit - pages) * page_size)
-        if fs.f_flag & os.ST_RDONLY or not all(os.access(p, os.W_OK) for p in (folder, self.path)):
-            health.update(problem="read_only", detail=f"{self.path} is read-only")
+        if fs.f_flag & os.ST_RDONLY:       # e.g. remounted read-only by the kernel after disk errors
+            health.update(problem="read_only", detail=f"the file system of {self.path} is read-only")
         elif free < MIN_FREE_BYTES:
             health.update(problem="full", detail=f"{free} bytes free for {self.path}")
         elif self.write_failure is not None and "full" not in self.write_failure:
