@@ -35,7 +35,7 @@ from .engine import Event, QueueError
 from .engine.errors import invalid
 from .reporting import periods
 from .reporting.phu_luc_1 import PhuLuc1, compute_from_facts
-from .storage import Store, StoreError
+from .storage import Store
 from .storage.dossiers import Dossiers, HistoryEntry, fingerprint, row_of
 
 LIVE_EVENT_LIMIT = 500
@@ -241,9 +241,10 @@ class DossierService:
                 new = _move(new, step, now)
             entries = [HistoryEntry(code, s, now, "scan", actor, counter) for s in steps]
             self._save(new, entries, now, "scan", counter)
+            seq = self._seq()           # this change's, read under the lock
         if steps[0] is DossierStatus.RESULT_READY and steps[-1] is DossierStatus.RESULT_READY:
             self._notify(new)
-        return {"changed": True, "seq": self._seq(), "dossier": self.public(new)}
+        return {"changed": True, "seq": seq, "dossier": self.public(new)}
 
     # -- reads ----------------------------------------------------------------------------------
 
@@ -316,15 +317,12 @@ class DossierService:
                                    self.dossiers.add_history(conn, self.centre_id, entries)), events)
 
     def _commit(self, write: Callable, events: list[Event]) -> None:
-        """Rows and events in one transaction; then each event is published in seq order."""
-        try:
-            with self.store.transaction() as conn:
-                write(conn)
-                for event in events:
-                    self.store.insert_event(conn, self.centre_id, event)
-        except StoreError as exc:
-            raise QueueError("storage_failed", "Máy chủ tạm thời không lưu được dữ liệu, vui lòng thử lại",
-                             f"The server could not store this change, please retry ({exc})", 503) from exc
+        """Rows and events in one transaction; then each event is published in seq order.
+        A refused write raises StoreError (a bilingual 503 QueueError) and nothing is published."""
+        with self.store.transaction() as conn:
+            write(conn)
+            for event in events:
+                self.store.insert_event(conn, self.centre_id, event)
         for event in events:
             # Already written above, in the same transaction as the rows: record() only publishes.
             self.queue.record(event, lambda e: e.seq)

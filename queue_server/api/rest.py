@@ -1,18 +1,29 @@
 """REST routes: one per action of the action table, plus login, health and public ticket status."""
 from __future__ import annotations
 
+import logging
+
 from flask import Blueprint, current_app, jsonify, request, session
 from werkzeug.exceptions import HTTPException
 
 from ..actions import ACTIONS, perform
 from ..engine import QueueError
-from ..engine.errors import invalid
+from ..engine.errors import internal, invalid
 from ..limits import MAX_IMPORT_BYTES
 from .auth import client_address, csrf_token, current_principal, request_token
 from .json_input import json_object
 from .openapi import openapi_document
 
 api = Blueprint("api", __name__)
+log = logging.getLogger(__name__)
+
+DATABASE_PROBLEMS = {
+    "read_only": ("Cơ sở dữ liệu chỉ đọc được, máy chủ không lưu được thay đổi",
+                  "The database is read-only: the server cannot store changes"),
+    "full": ("Ổ đĩa của cơ sở dữ liệu đã đầy, máy chủ không lưu được thay đổi",
+             "The database's disk is full: the server cannot store changes"),
+    "write_failed": ("Lần ghi gần nhất vào cơ sở dữ liệu bị lỗi", "The last write to the database failed"),
+}
 
 
 def _service():
@@ -43,9 +54,19 @@ for _act in ACTIONS.values():
 
 @api.get("/healthz")
 def healthz():
+    """200 "ok" when the server can store changes; 503 "unhealthy" when its database is
+    read-only, full or failing (it still serves what it has)."""
     service = _service()
-    return jsonify({"status": "ok", "centre": service.centre_id, "seq": service.seq,
-                    "schema": service.store.schema_version, "time": service.clock().isoformat()})
+    db = service.store.write_health()
+    body = {"status": "ok", "centre": service.centre_id, "seq": service.seq,
+            "schema": service.store.schema_version, "time": service.clock().isoformat(),
+            "database": db["problem"] or "ok", "free_bytes": db["free_bytes"]}
+    if db["problem"] is None:
+        return jsonify(body)
+    vi, en = DATABASE_PROBLEMS[db["problem"]]
+    body |= {"status": "unhealthy", "error": {"code": f"database_{db['problem']}", "message": vi,
+                                              "message_en": f"{en} ({db['detail']})"}}
+    return jsonify(body), 503
 
 
 @api.get("/api/openapi.json")
@@ -89,6 +110,15 @@ def ticket_status(ticket_id: str):
 def queue_error(exc: QueueError):
     retry = getattr(exc, "retry_after", None)          # throttled logins say when to try again
     return jsonify({"error": exc.to_dict()}), exc.status, ({"Retry-After": str(retry)} if retry else {})
+
+
+@api.errorhandler(Exception)
+def unexpected_error(exc: Exception):
+    """Any other failure of an API route: logged with its traceback, answered in both languages."""
+    if isinstance(exc, HTTPException):
+        return http_error(exc)
+    log.error("%s %s failed", request.method, request.path, exc_info=exc)
+    return jsonify({"error": internal().to_dict()}), 500
 
 
 def http_error(exc: HTTPException):
