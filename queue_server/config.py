@@ -10,6 +10,7 @@ from datetime import date, time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -86,29 +87,38 @@ class Counter(_Section):
 
 
 class Hours(_Section):
-    """Opening hours for issuing tickets, in the centre's time zone."""
+    """Opening hours for issuing tickets, in the centre's time zone. Sessions and weekdays are also
+    the working time of dossier deadlines and wait estimates (`centre_calendar.CentreCalendar`)."""
 
     sessions: list[tuple[time, time]] = Field(
-        default=[(time(7, 0), time(11, 30)), (time(13, 30), time(17, 0))],
-        description="Working sessions of a day, [[start, end], ...] as 'HH:MM'.",
+        default=[(time(7, 0), time(11, 30)), (time(13, 30), time(17, 0))], min_length=1,
+        description="Working sessions of a day, [[start, end], ...] as 'HH:MM', in order, not overlapping.",
     )
-    weekdays: list[int] = Field(default=[1, 2, 3, 4, 5], description="ISO weekdays open (1 = Monday).")
-    enforce: bool = Field(True, description="Refuse kiosk tickets outside the sessions.")
-
-    def is_open(self, moment) -> bool:
-        """Is `moment` (a local datetime) within a working session of an open weekday?"""
-        if not self.enforce:
-            return True
-        clock = moment.time()
-        return moment.isoweekday() in self.weekdays and any(s <= clock < e for s, e in self.sessions)
+    weekdays: list[Annotated[int, Field(ge=1, le=7)]] = Field(
+        default=[1, 2, 3, 4, 5], min_length=1,
+        description="ISO weekdays open (1 = Monday); public holidays and days worked (làm bù) come from "
+                    "the holiday file and `dossiers.extra_*`.")
+    enforce: bool = Field(True, description="Refuse kiosk tickets outside the sessions and on days off.")
 
     @field_validator("sessions")
     @classmethod
     def _sessions_ordered(cls, sessions):
         for start, end in sessions:
             if end <= start:
-                raise ValueError(f"session {start:%H:%M}-{end:%H:%M} ends before it starts")
+                raise ValueError(f"phiên {start:%H:%M}-{end:%H:%M} kết thúc trước khi bắt đầu / "
+                                 f"session {start:%H:%M}-{end:%H:%M} ends before it starts")
+        for (_, end), (start, _) in zip(sessions, sessions[1:]):
+            if start < end:
+                raise ValueError(f"các phiên phải theo thứ tự và không chồng nhau ({start:%H:%M} < {end:%H:%M}) / "
+                                 "sessions must be in order and must not overlap")
         return sessions
+
+    @field_validator("weekdays")
+    @classmethod
+    def _weekdays_unique(cls, weekdays):
+        if len(set(weekdays)) != len(weekdays):
+            raise ValueError("một ngày trong tuần xuất hiện hai lần / a weekday appears twice")
+        return weekdays
 
 
 class QueueRules(_Section):
@@ -139,6 +149,16 @@ class CentreInfo(_Section):
         default=[], max_length=20, description="Notice lines the hall displays scroll (thông báo).")
     comment_phrases: list[Annotated[str, Field(min_length=1, max_length=120)]] = Field(
         default=[], max_length=30, description="Prepared comment phrases the rating tablets offer.")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"không có múi giờ '{name}' (tên IANA, ví dụ Asia/Ho_Chi_Minh) / "
+                             f"unknown time zone '{name}' (an IANA name, e.g. Asia/Ho_Chi_Minh)") from None
+        return name
 
 
 class DossierNotify(_Section):
@@ -173,6 +193,25 @@ class DossierSettings(_Section):
     extra_holidays: list[date] = Field(default=[], description="Days off beyond the holiday file (nghỉ bù).")
     extra_working_days: list[date] = Field(default=[], description="Weekend days worked (làm bù).")
 
+    @field_validator("holidays_file")
+    @classmethod
+    def _readable_holidays(cls, path: str) -> str:
+        if path:
+            from .dossiers.holidays import load_holidays
+            try:
+                load_holidays(path)
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"không đọc được tệp ngày nghỉ '{path}' / cannot read the holiday file: {exc}") from None
+        return path
+
+    @model_validator(mode="after")
+    def _off_or_worked(self):
+        both = sorted(set(self.extra_holidays) & set(self.extra_working_days))
+        if both:
+            raise ValueError(f"ngày {both[0]:%d/%m/%Y} vừa là ngày nghỉ vừa là ngày làm bù / "
+                             f"{both[0]} is both a day off and a day worked")
+        return self
+
 
 class CentreConfig(_Section):
     """A whole centre: the file's top level."""
@@ -186,14 +225,18 @@ class CentreConfig(_Section):
 
     @model_validator(mode="after")
     def _references(self):
-        _unique("departments", [d.id for d in self.departments])
-        _unique("services", [s.id for d in self.departments for s in d.services])
-        _unique("counters", [c.number for c in self.counters])
+        _unique("departments", [(f"departments[{i}].id", d.id) for i, d in enumerate(self.departments)])
+        _unique("services", [(f"departments[{i}].services[{j}].id", s.id)
+                             for i, d in enumerate(self.departments) for j, s in enumerate(d.services)])
+        _unique("counters", [(f"counters[{i}].number", c.number) for i, c in enumerate(self.counters)])
         known = {s.id for d in self.departments for s in d.services}
         for i, counter in enumerate(self.counters):
             for sid in counter.services:
                 if sid not in known:
-                    raise ValueError(f"counters[{i}] (quầy {counter.number}) serves unknown service '{sid}'")
+                    raise KeyedProblem(f"counters[{i}].services",
+                                       f"quầy {counter.number} gọi dịch vụ không có '{sid}'",
+                                       f"counter {counter.number} serves unknown service '{sid}'")
+        _series_apart(self.departments)
         return self
 
     def service(self, service_id: str) -> Service:
@@ -219,12 +262,37 @@ class CentreConfig(_Section):
         return cache
 
 
-def _unique(what: str, keys: list) -> None:
+class KeyedProblem(ValueError):
+    """A problem found across sections, naming the key it belongs to (Vietnamese / English)."""
+
+    def __init__(self, key: str, reason_vi: str, reason_en: str):
+        self.key = key
+        super().__init__(f"{reason_vi} / {reason_en}")
+
+
+def _unique(what: str, keyed: list[tuple[str, object]]) -> None:
     seen = set()
-    for key in keys:
-        if key in seen:
-            raise ValueError(f"{what}: '{key}' appears twice")
-        seen.add(key)
+    for key, value in keyed:
+        if value in seen:
+            raise KeyedProblem(key, f"'{value}' xuất hiện hai lần", f"{what}: '{value}' appears twice")
+        seen.add(value)
+
+
+def _series_apart(departments: list[Department]) -> None:
+    """Two services whose series share a prefix and overlap would print and call the same numbers."""
+    seen: list[tuple[str, Service]] = []
+    for i, dept in enumerate(departments):
+        for j, service in enumerate(dept.services):
+            s = service.series
+            for _, other in seen:
+                o = other.series
+                if s.prefix.upper() == o.prefix.upper() and s.start <= o.end and o.start <= s.end:
+                    raise KeyedProblem(
+                        f"departments[{i}].services[{j}].series",
+                        f"dãy số của '{service.id}' trùng với dãy số của '{other.id}' "
+                        f"(tiền tố '{s.prefix}', {max(s.start, o.start)}–{min(s.end, o.end)})",
+                        f"the number series of '{service.id}' overlaps that of '{other.id}'")
+            seen.append((f"departments[{i}].services[{j}]", service))
 
 
 class ConfigError(Exception):
@@ -242,7 +310,17 @@ def parse_config(data: dict, path: Path | str = "<config>") -> CentreConfig:
     try:
         return CentreConfig.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(path, [(_key(e["loc"]), e["msg"]) for e in exc.errors()]) from None
+        raise ConfigError(path, [_problem(e) for e in exc.errors()]) from None
+
+
+def _problem(error: dict) -> tuple[str, str]:
+    """(key, reason) of one pydantic error; a KeyedProblem names its own key."""
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, KeyedProblem):
+        return cause.key, str(cause)
+    if isinstance(cause, ValueError):
+        return _key(error["loc"]), str(cause)
+    return _key(error["loc"]), error["msg"]
 
 
 def load_config(path: Path | str) -> CentreConfig:

@@ -17,9 +17,10 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ..centre_calendar import calendar_of
 from ..config import CentreConfig
 from .errors import QueueError, invalid, not_found
-from .estimate import ServiceTimes, estimated_wait_minutes
+from .estimate import ServiceTimes, estimated_wait_minutes, wall_clock_minutes
 from .model import CounterState, CounterStatus, Event, Ticket, TicketSource, TicketStatus
 from .numbering import label, next_number
 
@@ -77,7 +78,7 @@ class QueueEngine:
         self.state.last_numbers[service_id] = number
         self.state.tickets[ticket.id] = ticket
         self._enqueue(ticket)
-        data = {"ahead": self.ahead_of(ticket), "wait_minutes": self.wait_minutes(ticket)}
+        data = {"ahead": self.ahead_of(ticket), "wait_minutes": self.wait_minutes(ticket, now)}
         return events + [Event("ticket.issued", now, ticket.copy(), data=data)]
 
     def ticket(self, ticket_id: str) -> Ticket:
@@ -102,12 +103,14 @@ class QueueEngine:
         return sum(1 for t in self.queues.get(ticket.service_id, {}).values()
                    if t.id != ticket.id and _queue_order(t) < key)
 
-    def wait_minutes(self, ticket: Ticket) -> int:
-        return self.estimate_for(ticket.service_id, self.ahead_of(ticket))
+    def wait_minutes(self, ticket: Ticket, now: datetime | None = None) -> int:
+        return self.estimate_for(ticket.service_id, self.ahead_of(ticket), now)
 
-    def estimate_for(self, service_id: str, ahead: int) -> int:
+    def estimate_for(self, service_id: str, ahead: int, now: datetime | None = None) -> int:
+        """Minutes a new ticket with `ahead` before it waits; from `now`, breaks and closing count."""
         average = self.times.average(service_id, self.config.queue.default_service_minutes * 60)
-        return estimated_wait_minutes(ahead, average, self.open_counters_for(service_id))
+        minutes = estimated_wait_minutes(ahead, average, self.open_counters_for(service_id))
+        return minutes if now is None else wall_clock_minutes(calendar_of(self.config), now, minutes)
 
     def open_counters_for(self, service_id: str) -> int:
         return sum(1 for c in self.config.counters if service_id in c.services
