@@ -301,7 +301,7 @@ class ConfigError(Exception):
     def __init__(self, path: Path | str, problems: list[tuple[str, str]]):
         self.path = str(path)
         self.problems = problems
-        lines = [f"{self.path}: {key}: {reason}" for key, reason in problems]
+        lines = [f"{self.path}: {key}: {reason}" if key else f"{self.path}: {reason}" for key, reason in problems]
         super().__init__("\n".join(lines))
 
 
@@ -331,7 +331,7 @@ def load_config(path: Path | str) -> CentreConfig:
     except FileNotFoundError:
         raise ConfigError(path, [("", "file not found / không tìm thấy tệp")]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, [("", f"not valid TOML: {exc}")]) from None
+        raise ConfigError(path, [("", f"không phải TOML hợp lệ / not valid TOML: {exc}")]) from None
     return parse_config(data, path)
 
 
