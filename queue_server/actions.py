@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .auth import Principal, Role, forbidden
 from .centre_calendar import CentreCalendar, DeadlineUnit, calendar_of
-from .engine import QueueError, TicketSource
+from .engine import AlreadyQueued, QueueError, TicketSource
 from .engine.errors import invalid
 from .service import QueueService
 from .views import counter_views, ticket_view
@@ -154,8 +154,11 @@ def _issue(service, principal, p: IssueTicket) -> dict:
             raise closed_now(calendar_of(service.config), now)
         return service.engine.issue(p.service_id, now, p.priority, source, p.dossier_code)
 
-    issued, ticket = service.issue_once(p.request_id, issue)
-    if issued is None:      # a repeated request_id: the ticket issued the first time, as it is now
+    try:
+        issued, ticket = service.issue_once(p.request_id, issue)
+    except AlreadyQueued as live:       # the same receipt scanned again: its ticket, not a new number
+        issued, ticket = None, live.ticket
+    if issued is None:      # a repeated request_id or dossier: the ticket issued the first time, as it is now
         view = service.public_ticket(ticket.id)
         return {"seq": view.pop("seq"), "ahead": view.pop("ahead"), "wait_minutes": view.pop("wait_minutes"),
                 "ticket": view, "repeated": True}
