@@ -66,6 +66,14 @@ class Department(_Section):
     short_name: str = Field("", description="Short name for narrow screens; defaults to the name.")
     services: list[Service] = Field(min_length=1, description="Its services / procedure groups, each a queue.")
 
+    @model_validator(mode="after")
+    def _one_result_return(self):
+        ids = [s.id for s in self.services if s.result_return]
+        if len(ids) > 1:
+            raise ValueError(f"một đơn vị chỉ có một dịch vụ trả kết quả ({', '.join(ids)}) / "
+                             "a department has at most one result-return service")
+        return self
+
 
 class Counter(_Section):
     """A counter (quầy): its number, place and the services it serves."""
@@ -133,6 +141,13 @@ class QueueRules(_Section):
     )
     estimate_window: int = Field(20, ge=1, description="Recent served tickets averaged for estimates.")
 
+    @model_validator(mode="after")
+    def _recalls_in_order(self):
+        if self.recalls_before_absent > self.max_recalls:
+            raise ValueError(f"recalls_before_absent ({self.recalls_before_absent}) lớn hơn max_recalls "
+                             f"({self.max_recalls}) / is more than max_recalls")
+        return self
+
 
 class CentreInfo(_Section):
     """Who the centre is and how it rates and reports."""
@@ -193,6 +208,16 @@ class DossierSettings(_Section):
     extra_holidays: list[date] = Field(default=[], description="Days off beyond the holiday file (nghỉ bù).")
     extra_working_days: list[date] = Field(default=[], description="Weekend days worked (làm bù).")
 
+    @field_validator("column_mapping")
+    @classmethod
+    def _known_fields(cls, mapping: dict) -> dict:
+        from .dossiers.importer import DEFAULT_MAPPING
+        unknown = sorted(set(mapping) - set(DEFAULT_MAPPING))
+        if unknown:
+            raise ValueError(f"không có trường hồ sơ '{unknown[0]}' (có: {', '.join(DEFAULT_MAPPING)}) / "
+                             f"unknown dossier field '{unknown[0]}'")
+        return mapping
+
     @field_validator("holidays_file")
     @classmethod
     def _readable_holidays(cls, path: str) -> str:
@@ -237,6 +262,11 @@ class CentreConfig(_Section):
                                        f"quầy {counter.number} gọi dịch vụ không có '{sid}'",
                                        f"counter {counter.number} serves unknown service '{sid}'")
         _series_apart(self.departments)
+        departments = {d.id for d in self.departments}
+        for dept_id in self.dossiers.department_aliases:
+            if dept_id not in departments:
+                raise KeyedProblem(f"dossiers.department_aliases.{dept_id}", f"không có đơn vị '{dept_id}'",
+                                   f"no department '{dept_id}'")
         return self
 
     def service(self, service_id: str) -> Service:

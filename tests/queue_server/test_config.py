@@ -46,6 +46,15 @@ def test_config_minimal_gets_documented_defaults():
      "cannot read the holiday file"),
     (lambda d: d.update(dossiers={"extra_holidays": ["2026-03-02"], "extra_working_days": ["2026-03-02"]}),
      "dossiers", "both a day off and a day worked"),
+    (lambda d: d.update(dossiers={"column_mapping": {"ma_ho_so": ["Mã"]}}), "dossiers.column_mapping",
+     "unknown dossier field 'ma_ho_so'"),
+    (lambda d: d.update(dossiers={"department_aliases": {"stp": ["Sở Tư pháp"]}}),
+     "dossiers.department_aliases.stp", "no department 'stp'"),
+    (lambda d: d.update(queue={"recalls_before_absent": 5, "max_recalls": 3}), "queue", "more than max_recalls"),
+    (lambda d: d["departments"][0]["services"].extend([
+        {"id": "tra1", "name": "Trả 1", "result_return": True, "series": {"prefix": "R"}},
+        {"id": "tra2", "name": "Trả 2", "result_return": True, "series": {"prefix": "S"}}]),
+     "departments[0]", "at most one result-return service"),
     (lambda d: d["counters"][0].update(colour="red"), "counters[0].colour", "Extra inputs"),
     (lambda d: d.pop("counters"), "counters", "Field required"),
 ])
