@@ -152,9 +152,17 @@ def _listen(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=5000, help="port (default 5000)")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with its refusals introduced in Vietnamese first (argparse's own text stays English)."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lệnh không hợp lệ / invalid command: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .admin import cli as admin_cli
-    parser = argparse.ArgumentParser(prog="motcua", description="Hệ thống xếp hàng, bốc số và đánh giá mức độ hài lòng")
+    parser = Parser(prog="motcua", description="Hệ thống xếp hàng, bốc số và đánh giá mức độ hài lòng")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("server", help="run the queue server of one centre")

@@ -192,3 +192,11 @@ def test_cli_token_beginning_with_a_dash_is_taken_as_the_value():
     assert args.token == "-abc_DEF"
     args = build_parser().parse_args(attach_option_values(["user", "add", "hoa", "--name", "H", "--password", "-matkhau1"]))
     assert args.password == "-matkhau1"
+
+
+def test_cli_argument_errors_are_introduced_in_vietnamese(capsys):
+    import pytest
+    with pytest.raises(SystemExit) as exit_:
+        main(["device", "add", "x", "--role", "robot"])
+    assert exit_.value.code == 2
+    assert "motcua device add: lệnh không hợp lệ / invalid command: argument --role" in capsys.readouterr().err
