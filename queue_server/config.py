@@ -43,7 +43,7 @@ class Series(_Section):
     @model_validator(mode="after")
     def _ordered(self):
         if self.end < self.start:
-            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+            raise ValueError(f"số cuối ({self.end}) nhỏ hơn số đầu ({self.start}) / end ({self.end}) is before start ({self.start})")
         return self
 
 
@@ -191,7 +191,7 @@ class DossierNotify(_Section):
     @model_validator(mode="after")
     def _url_for_http(self):
         if self.kind == "http" and not self.url:
-            raise ValueError("kind = 'http' needs a url")
+            raise ValueError("kind = 'http' cần url / kind = 'http' needs a url")
         return self
 
 
