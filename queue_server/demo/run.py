@@ -43,7 +43,8 @@ def run_demo(db_path: str = "var/demo.db", host: str = "127.0.0.1", port: int = 
         simulator.start()
     _print_welcome(config, host, port, seeded)
     devices = DeviceProcesses(device_commands(f"http://{host}:{port}", seeded) if seeded else [])
-    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)   # SIGTERM, like Ctrl+C, runs the finally
+    # SIGTERM (systemd, kill) and SIGHUP (the terminal closed) run the same clean-up as Ctrl+C.
+    previous = {sig: signal.signal(sig, _exit_on_signal) for sig in STOP_SIGNALS}
     try:
         devices.start_when_ready(f"http://{host}:{port}/healthz")
         run_server(app, host, port)
@@ -51,11 +52,15 @@ def run_demo(db_path: str = "var/demo.db", host: str = "127.0.0.1", port: int = 
         devices.stop()
         if simulator:
             simulator.stop()
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     return 0
 
 
-def _exit_on_sigterm(signum, frame) -> None:
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+def _exit_on_signal(signum, frame) -> None:
     raise SystemExit(128 + signum)
 
 

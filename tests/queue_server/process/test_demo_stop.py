@@ -1,4 +1,4 @@
-"""`motcua demo` as a real process: SIGTERM or Ctrl+C (SIGINT) stops the kiosk, display and tablet
+"""`motcua demo` as a real process: SIGTERM, Ctrl+C (SIGINT) or a closed terminal (SIGHUP) stops the kiosk, display and tablet
 processes it started; none is left retrying against a server that is gone."""
 import os
 import signal
@@ -36,7 +36,7 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
 def test_process_demo_stop_leaves_no_device_running(tmp_path, sig):
     demo = subprocess.Popen([sys.executable, "-m", "queue_server.cli", "demo", "--port", str(free_port()),
                              "--db", str(tmp_path / "demo.db")], cwd=tmp_path, env=ENV,
