@@ -9,7 +9,10 @@ events are written in one transaction by the store). Rules, in short:
   new queue: they are placed where they would be had they taken a ticket for it at first;
 - a ticket can be marked absent once recalled `recalls_before_absent` times; a recall past
   `max_recalls` marks it absent; an absent ticket can be called again by number the same day;
-- a new service day expires leftover tickets and restarts every series.
+- a new service day expires leftover tickets and restarts every series;
+- one dossier has at most one live ticket: a receipt scanned again while its ticket waits, is
+  called or is being served gets that ticket back (`AlreadyQueued`); a new one only once it is
+  done, absent or expired.
 """
 from __future__ import annotations
 
@@ -17,9 +20,10 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ..centre_calendar import calendar_of
 from ..config import CentreConfig
 from .errors import QueueError, invalid, not_found
-from .estimate import ServiceTimes, estimated_wait_minutes
+from .estimate import ServiceTimes, estimated_wait_minutes, wall_clock_minutes
 from .model import CounterState, CounterStatus, Event, Ticket, TicketSource, TicketStatus
 from .numbering import label, next_number
 
@@ -32,6 +36,18 @@ class EngineState:
     tickets: dict[str, Ticket] = field(default_factory=dict)
     counters: dict[int, CounterState] = field(default_factory=dict)
     last_numbers: dict[str, int] = field(default_factory=dict)
+
+
+LIVE_STATUSES = (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING)
+
+
+class AlreadyQueued(Exception):
+    """Not an error: the dossier's ticket is still live, so the citizen gets it back, not a new
+    number. Nothing has changed when it is raised."""
+
+    def __init__(self, ticket: Ticket):
+        super().__init__(ticket.label)
+        self.ticket = ticket
 
 
 class QueueEngine:
@@ -65,6 +81,9 @@ class QueueEngine:
         if not self.config.has_service(service_id):
             raise not_found("dịch vụ", "service", service_id)
         events = self.roll_over(now)
+        # After a roll-over no ticket is live, so nothing is lost by raising here.
+        if dossier_code and (live := self.live_ticket_for_dossier(dossier_code)) is not None:
+            raise AlreadyQueued(live)
         series = self.config.service(service_id).series
         number = next_number(series, self.state.last_numbers.get(service_id))
         ticket = Ticket(
@@ -77,8 +96,15 @@ class QueueEngine:
         self.state.last_numbers[service_id] = number
         self.state.tickets[ticket.id] = ticket
         self._enqueue(ticket)
-        data = {"ahead": self.ahead_of(ticket), "wait_minutes": self.wait_minutes(ticket)}
+        data = {"ahead": self.ahead_of(ticket), "wait_minutes": self.wait_minutes(ticket, now)}
         return events + [Event("ticket.issued", now, ticket.copy(), data=data)]
+
+    def live_ticket_for_dossier(self, dossier_code: str) -> Ticket | None:
+        """Today's ticket for a dossier that is still waiting, called or being served."""
+        for ticket in self.state.tickets.values():
+            if ticket.dossier_code == dossier_code and ticket.status in LIVE_STATUSES:
+                return ticket
+        return None
 
     def ticket(self, ticket_id: str) -> Ticket:
         try:
@@ -102,12 +128,14 @@ class QueueEngine:
         return sum(1 for t in self.queues.get(ticket.service_id, {}).values()
                    if t.id != ticket.id and _queue_order(t) < key)
 
-    def wait_minutes(self, ticket: Ticket) -> int:
-        return self.estimate_for(ticket.service_id, self.ahead_of(ticket))
+    def wait_minutes(self, ticket: Ticket, now: datetime | None = None) -> int:
+        return self.estimate_for(ticket.service_id, self.ahead_of(ticket), now)
 
-    def estimate_for(self, service_id: str, ahead: int) -> int:
+    def estimate_for(self, service_id: str, ahead: int, now: datetime | None = None) -> int:
+        """Minutes a new ticket with `ahead` before it waits; from `now`, breaks and closing count."""
         average = self.times.average(service_id, self.config.queue.default_service_minutes * 60)
-        return estimated_wait_minutes(ahead, average, self.open_counters_for(service_id))
+        minutes = estimated_wait_minutes(ahead, average, self.open_counters_for(service_id))
+        return minutes if now is None else wall_clock_minutes(calendar_of(self.config), now, minutes)
 
     def open_counters_for(self, service_id: str) -> int:
         return sum(1 for c in self.config.counters if service_id in c.services

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..dossiers.calendar import VN_TZ
+from ..centre_calendar import VN_TZ
 from ..dossiers.model import Channel, Dossier, DossierStatus, StatusChange
 from ..reporting.phu_luc_1 import OPEN_DAY, DossierFacts, Outcome
 from .store import Store

@@ -3,7 +3,7 @@
 import random
 from datetime import date, datetime, time, timedelta
 
-from queue_server.dossiers.calendar import VN_TZ
+from queue_server.centre_calendar import VN_TZ
 from queue_server.dossiers.model import Channel, Department, Dossier, DossierStatus
 
 DEPARTMENTS = [Department(f"d{i}", f"Đơn vị {i}") for i in range(1, 6)]

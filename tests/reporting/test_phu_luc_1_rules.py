@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from queue_server.dossiers.calendar import VN_TZ
+from queue_server.centre_calendar import VN_TZ
 from queue_server.dossiers.model import Channel, Department, Dossier, DossierStatus
 from queue_server.reporting import phu_luc_1
 from queue_server.reporting.periods import month
