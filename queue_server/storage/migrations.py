@@ -214,8 +214,13 @@ def _backfill_report_summaries(db: Database) -> None:
         counter, IFNULL(officer_id, -1), value, COUNT(*) FROM ratings GROUP BY 1, 2, 3, 4, 5, 6, 7""")
 
 
+def _v13_dossier_returns(db: Database) -> None:
+    # Phụ lục I's "returned" column looks up the period's return statuses in the history.
+    db.execute("CREATE INDEX IF NOT EXISTS idx_dossier_history_status ON dossier_history(centre_id, status, at)")
+
+
 MIGRATIONS = [_v1_queue, _v2_people_and_devices, _v3_ratings, _v4_dossiers, _v5_ticket_requests, _v6_admin,
-              _v7_report_indexes, _v8_officer_title, _v9_report_summaries]
+              _v7_report_indexes, _v8_officer_title, _v9_report_summaries, _v13_dossier_returns]
 
 
 def migrate(db: Database, before=None, migrations: list | None = None) -> int:
