@@ -241,6 +241,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from display.cli import add_display_parser      # `display` and `leds` (docs/display.md)
     add_display_parser(sub)
+    from hw.voice.cli import add_voice_parser        # `voice script|check|normalise|build` (docs/hardware.md)
+    add_voice_parser(sub)
     from .deploy.cli import add_deploy_commands     # install, uninstall, pair, db (docs/deploy.md)
     add_deploy_commands(sub, DEFAULT_DB)
     return parser
