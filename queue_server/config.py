@@ -9,7 +9,7 @@ import tomllib
 from datetime import date, time
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -118,6 +118,10 @@ class QueueRules(_Section):
         1, ge=0, le=10, description="Recalls an officer must make before marking a ticket absent."
     )
     max_recalls: int = Field(3, ge=1, le=20, description="A recall past this marks the ticket absent.")
+    unstarted_on_next: Literal["served", "absent", "ask"] = Field(
+        "served", description="'Call next' while the called citizen was never marked arrived, when the "
+        "client does not say whether they came: 'served', 'absent' (no-show), or 'ask' (refuse until it says). "
+        "The console always asks the officer (one key).")
     default_service_minutes: float = Field(
         6.0, gt=0, description="Service time assumed for wait estimates until real times are known."
     )
