@@ -58,6 +58,7 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
                       SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
                       MAX_CONTENT_LENGTH=2 * 1024 * 1024, JSON_AS_ASCII=False)
     app.json.ensure_ascii = False
+    app.json.sort_keys = False      # keep the order reports give their columns and rows
     store = Store(db_path)
     service = QueueService(stored_config(store, config), store, clock=clock)   # admin edits win over the TOML
     app.extensions["motcua"] = service

@@ -25,3 +25,4 @@ def test_rest_absent_list_is_for_the_officer_at_that_counter(centre, kiosk, offi
     _call_one(kiosk, officer)
     assert officer.get("/api/counters/2/absent").status_code == 403
     assert kiosk.get("/api/counters/1/absent").status_code == 403
+
