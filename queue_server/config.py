@@ -215,6 +215,13 @@ class CentreConfig(_Section):
     def has_service(self, service_id: str) -> bool:
         return service_id in self._services()
 
+    def service_label(self, service_id: str) -> str:
+        """The service's name, with its department's short name when another department has a service of
+        the same name ("Trả kết quả — Sở Tư pháp"), so lists never show two identical lines."""
+        department, service = self._services()[service_id]
+        same = [d for d, s in self._services().values() if s.name.casefold() == service.name.casefold()]
+        return service.name if len(same) < 2 else f"{service.name} — {department.short_name or department.name}"
+
     def _services(self) -> dict[str, tuple[Department, Service]]:
         cache = self.__dict__.get("_service_index")
         if cache is None:

@@ -66,3 +66,12 @@ def test_config_hours_open_and_closed(demo_config):
     assert hours.is_open(datetime(2026, 11, 23, 8, 0, tzinfo=TZ))
     assert not hours.is_open(datetime(2026, 11, 23, 12, 0, tzinfo=TZ))     # lunch
     assert not hours.is_open(datetime(2026, 11, 22, 9, 0, tzinfo=TZ))      # Sunday
+
+
+def test_config_service_label_tells_same_named_services_apart(demo_config):
+    """The demo has "Trả kết quả" in three departments: lists must say which is which (issue #16)."""
+    returns = [s.id for d in demo_config.departments for s in d.services if s.name == "Trả kết quả"]
+    labels = [demo_config.service_label(sid) for sid in returns]
+    assert len(returns) >= 2 and len(set(labels)) == len(labels)
+    assert all(label.startswith("Trả kết quả — ") for label in labels)
+    assert demo_config.service_label("stp-hotich") == demo_config.service("stp-hotich").name

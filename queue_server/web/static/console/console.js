@@ -140,7 +140,7 @@
     state.services = {};
     snap.centre.departments.forEach(function (d) {
       d.services.forEach(function (s) {
-        state.services[s.id] = { name: s.name, name_en: s.name_en, department: d };
+        state.services[s.id] = { name: s.label || s.name, name_en: s.name_en, department: d };
       });
     });
     state.config = {};
