@@ -483,7 +483,7 @@
       tr.dataset.label = t.label;
       tr.appendChild(el("td", "w-label", t.label));
       tr.appendChild(el("td", "w-service", serviceName(t.service_id)));
-      tr.appendChild(el("td", "num", t.finished_at ? timeOfDay(t.finished_at) : ""));
+      tr.appendChild(el("td", "num w-wait", t.called_at ? "gọi lúc " + timeOfDay(t.called_at) : ""));
       var cell = el("td", "num");
       var call = el("button", "btn btn-small", "Gọi lại");
       call.type = "button";
