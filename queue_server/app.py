@@ -70,6 +70,8 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     app.register_blueprint(reports)
     from .web.ticket_page import ticket_page        # /t/<id>: the ticket QR's live status page
     app.register_blueprint(ticket_page)
+    from .web.help import help_pages                # /help: the Vietnamese user guide (docs/vi)
+    app.register_blueprint(help_pages)
     app.register_error_handler(HTTPException, http_error)
     socketio = SocketIO(app, async_mode="threading")
     app.extensions["motcua.socketio"] = socketio
