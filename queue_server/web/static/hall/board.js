@@ -42,8 +42,12 @@
       if (!items.length) ol.appendChild(el("li", "none", "Không có hồ sơ / None"));
       items.slice(page * ROWS, (page + 1) * ROWS).forEach(function (d) {
         var li = el("li"), who = el("div", "who");
-        who.appendChild(el("span", "", d.applicant));
-        who.appendChild(el("span", "due-day", day(d.due_at)));
+        var name = el("span", "", d.applicant);
+        name.dataset.fit = 0.85;
+        who.appendChild(name);
+        var due = el("span", "due-day", day(d.due_at));
+        due.dataset.fit = 0.7;
+        who.appendChild(due);
         li.appendChild(who);
         li.appendChild(el("div", "what", d.department + " · " + d.code));
         ol.appendChild(li);
@@ -62,6 +66,7 @@
       li.appendChild(el("b", "r", String(d.overdue || 0)));
       ul.appendChild(li);
     });
+    window.motcuaFit.fitAll(document);
   }
 
   live = L.connect({
