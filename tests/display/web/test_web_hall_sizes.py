@@ -69,7 +69,7 @@ def test_web_board_whole_at_every_size(live_centre, new_page, width, height):
     page.goto(f"{live_centre.url}/board#token={token}")
     page.locator(".list li .who").first.wait_for()
     page.wait_for_timeout(300)
-    _assert_whole(page, "#title, .list h2, .list .who span, .list .who b", width, height)
+    _assert_whole(page, "#title, .list h2, .list .who span, .list .what", width, height)
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth && "
                          "document.documentElement.scrollHeight <= innerHeight")
     page.screenshot(path=f"{SCREENSHOTS}/display-web-board-{width}x{height}.png")

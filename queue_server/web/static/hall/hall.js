@@ -23,7 +23,11 @@
     if (text !== undefined) e.textContent = text;
     return e;
   }
-  function fitted(e, share) { e.dataset.fit = share; return e; }     // fit.js sizes it to its box
+  function fitted(e, share, cap) {           // fit.js sizes it to its box (cap: in the page's units)
+    e.dataset.fit = share;
+    if (cap) e.dataset.cap = cap;
+    return e;
+  }
 
   function buildIndex(centre, me) {
     var group = me.display_group;
@@ -140,8 +144,8 @@
     ol.textContent = "";
     recent.forEach(function (c) {
       var li = el("li");
-      li.appendChild(fitted(el("b", "", c.label), 0.8));
-      li.appendChild(fitted(el("span", "", c.counterLabel), 0.7));
+      li.appendChild(fitted(el("b", "", c.label), 0.8, 4.4));
+      li.appendChild(fitted(el("span", "", c.counterLabel), 0.7, 3.6));
       ol.appendChild(li);
     });
   }
