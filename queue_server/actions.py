@@ -47,7 +47,13 @@ class CounterRef(Payload):
     counter: int = Field(ge=1, le=999, description="Counter number.")
 
 
-class CallNumber(CounterRef):
+class CallNext(CounterRef):
+    arrived: bool | None = Field(None, description="Whether the called, never-started citizen came: true finishes "
+                                 "their ticket as served, false marks it absent (no-show); unsaid, the centre's "
+                                 "queue.unstarted_on_next rule decides.")
+
+
+class CallNumber(CallNext):
     label: str = Field(min_length=1, max_length=12, description="The ticket number as printed, e.g. 1023 or A012.")
 
 
@@ -226,14 +232,14 @@ def _resume(service, principal, p, now):
     return service.engine.resume(p.counter, now)
 
 
-@_counter_action("call_next", "call-next", "Finish the current ticket and call the next (Gọi tiếp)")
+@_counter_action("call_next", "call-next", "Finish the current ticket and call the next (Gọi tiếp)", payload=CallNext)
 def _call_next(service, principal, p, now):
-    return service.engine.call_next(p.counter, now)
+    return service.engine.call_next(p.counter, now, p.arrived)
 
 
 @_counter_action("call_number", "call", "Call a given waiting or absent number", payload=CallNumber)
 def _call_number(service, principal, p, now):
-    return service.engine.call_number(p.counter, p.label, now)
+    return service.engine.call_number(p.counter, p.label, now, p.arrived)
 
 
 @_counter_action("recall", "recall", "Call the current ticket again (Gọi lại)")
@@ -259,6 +265,15 @@ def _finish(service, principal, p, now):
 @_counter_action("transfer", "transfer", "Transfer the current ticket (Chuyển)", payload=Transfer)
 def _transfer(service, principal, p, now):
     return service.engine.transfer(p.counter, now, p.to_service, p.to_counter)
+
+
+@action("absent_list", PEOPLE_AT_COUNTER | {Role.SUPERVISOR}, CounterRef, "GET", "/api/counters/{counter}/absent",
+        "Today's absent (no-show) numbers this counter may call back")
+def _absent_list(service, principal, p: CounterRef) -> dict:
+    if principal.role is not Role.SUPERVISOR:
+        check_counter(service, principal, p.counter)
+    with service.lock:
+        return {"seq": service.seq, "tickets": [ticket_view(t) for t in service.engine.absent_tickets(p.counter)]}
 
 
 # -- the day, ratings, devices -------------------------------------------------------------------

@@ -116,15 +116,12 @@ def cmd_terminal(args) -> int:
 
 def cmd_report_document(args) -> int:
     """`report satisfaction|ratings|queue`: the same documents as the report pages."""
-    from .reporting import periods
+    from .dossier_service import parse_period
     from .reporting.export import render_document
     from .reports_web.library import DOCUMENTS
     from .storage import Store
-    if args.last < args.first:
-        print("motcua: --to trước --from / --to is before --from", file=sys.stderr)
-        return 2
     config = load_config(args.config)
-    period = periods.custom(args.first, args.last)
+    period = parse_period(args.month, args.first, args.last, config.centre.report_cutoff_day)
     data = render_document(DOCUMENTS[args.report_command](config, Store(args.db), period), args.format)
     if args.output:
         Path(args.output).write_bytes(data)
@@ -143,6 +140,14 @@ def _day(text: str):
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text}") from None
+
+
+def _period_arguments(p: argparse.ArgumentParser) -> None:
+    """A reporting month, or a range of days: the same for every report."""
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--month", help="reporting month YYYY-MM (cut on centre.report_cutoff_day)")
+    when.add_argument("--from", dest="first", type=_day, help="first day YYYY-MM-DD (with --to)")
+    p.add_argument("--to", dest="last", type=_day, help="last day YYYY-MM-DD, inclusive")
 
 
 def _common(p: argparse.ArgumentParser, config: bool = True, db: bool = True) -> None:
@@ -246,11 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="monthly reports")
     rsub = p.add_subparsers(dest="report_command", required=True)
     r = rsub.add_parser("dossiers", help="Phụ lục I: dossier handling by department")
-    _common(r)
-    when = r.add_mutually_exclusive_group(required=True)
-    when.add_argument("--month", help="reporting month YYYY-MM (cut on centre.report_cutoff_day)")
-    when.add_argument("--from", dest="first", type=_day, help="first day YYYY-MM-DD (with --to)")
-    r.add_argument("--to", dest="last", type=_day, help="last day YYYY-MM-DD, inclusive")
+    _common(r); _period_arguments(r)
     r.add_argument("--format", choices=["table", "csv", "xlsx", "json"], default="table")
     r.add_argument("--output", default=None, help="write to this file (required for xlsx)")
     r.set_defaults(func=cmd_report_dossiers)
@@ -258,9 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
                        ("ratings", "dissatisfied ratings, per counter and officer, comments"),
                        ("queue", "queue statistics: counts, waiting and service times")):
         r = rsub.add_parser(name, help=text)
-        _common(r)
-        r.add_argument("--from", dest="first", type=_day, required=True, help="first day YYYY-MM-DD")
-        r.add_argument("--to", dest="last", type=_day, required=True, help="last day YYYY-MM-DD, inclusive")
+        _common(r); _period_arguments(r)
         r.add_argument("--format", choices=["table", "csv", "xlsx", "pdf", "json"], default="table")
         r.add_argument("--output", default=None, help="write to this file (required for xlsx and pdf)")
         r.set_defaults(func=cmd_report_document)
@@ -272,6 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from display.cli import add_display_parser      # `display` and `leds` (docs/display.md)
     add_display_parser(sub)
+    from hw.voice.cli import add_voice_parser        # `voice script|check|normalise|build` (docs/hardware.md)
+    add_voice_parser(sub)
     from .deploy.cli import add_deploy_commands     # install, uninstall, pair, db (docs/deploy.md)
     add_deploy_commands(sub, DEFAULT_DB)
     return parser

@@ -9,7 +9,7 @@ import tomllib
 from datetime import date, time
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -136,6 +136,10 @@ class QueueRules(_Section):
         1, ge=0, le=10, description="Recalls an officer must make before marking a ticket absent."
     )
     max_recalls: int = Field(3, ge=1, le=20, description="A recall past this marks the ticket absent.")
+    unstarted_on_next: Literal["served", "absent", "ask"] = Field(
+        "served", description="'Call next' while the called citizen was never marked arrived, when the "
+        "client does not say whether they came: 'served', 'absent' (no-show), or 'ask' (refuse until it says). "
+        "The console always asks the officer (one key).")
     default_service_minutes: float = Field(
         6.0, gt=0, description="Service time assumed for wait estimates until real times are known."
     )
@@ -283,6 +287,13 @@ class CentreConfig(_Section):
 
     def has_service(self, service_id: str) -> bool:
         return service_id in self._services()
+
+    def service_label(self, service_id: str) -> str:
+        """The service's name, with its department's short name when another department has a service of
+        the same name ("Trả kết quả — Sở Tư pháp"), so lists never show two identical lines."""
+        department, service = self._services()[service_id]
+        same = [d for d, s in self._services().values() if s.name.casefold() == service.name.casefold()]
+        return service.name if len(same) < 2 else f"{service.name} — {department.short_name or department.name}"
 
     def _services(self) -> dict[str, tuple[Department, Service]]:
         cache = self.__dict__.get("_service_index")

@@ -22,8 +22,8 @@ def centre_view(config: CentreConfig) -> dict:
         "hours": {**calendar_of(config).view(), "enforce": config.hours.enforce},
         "departments": [
             {"id": d.id, "name": d.name, "name_en": d.name_en, "short_name": d.short_name or d.name,
-             "services": [{"id": s.id, "name": s.name, "name_en": s.name_en, "result_return": s.result_return}
-                          for s in d.services]}
+             "services": [{"id": s.id, "name": s.name, "label": config.service_label(s.id), "name_en": s.name_en,
+                           "result_return": s.result_return} for s in d.services]}
             for d in config.departments],
         "counters": [{"number": k.number, "label": k.label, "room": k.room, "floor": k.floor,
                       "group": k.display_group, "services": list(k.services)} for k in config.counters],

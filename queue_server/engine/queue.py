@@ -9,6 +9,9 @@ events are written in one transaction by the store). Rules, in short:
   new queue: they are placed where they would be had they taken a ticket for it at first;
 - a ticket can be marked absent once recalled `recalls_before_absent` times; a recall past
   `max_recalls` marks it absent; an absent ticket can be called again by number the same day;
+- calling the next number while the called citizen was never marked arrived asks whether they
+  came: `arrived=True` finishes the ticket as served, `arrived=False` marks it absent (no-show, the
+  recall rule above applies); unsaid, `unstarted_on_next` decides (served, absent, or refuse);
 - a new service day expires leftover tickets and restarts every series;
 - one dossier has at most one live ticket: a receipt scanned again while its ticket waits, is
   called or is being served gets that ticket back (`AlreadyQueued`); a new one only once it is
@@ -188,20 +191,31 @@ class QueueEngine:
 
     # -- calling -------------------------------------------------------------------------------
 
-    def call_next(self, number: int, now: datetime) -> list[Event]:
-        """Finish the current ticket (if any) and call the next one for this counter."""
+    def call_next(self, number: int, now: datetime, arrived: bool | None = None) -> list[Event]:
+        """Finish the current ticket (if any) and call the next one for this counter.
+
+        `arrived` says whether a called, never-started citizen came (see the module's rules).
+        """
         counter = self._calling_counter(number)
         services = set(self.config.counter(number).services)
         waiting = self.waiting(services, for_counter=number)
         if not waiting:
             raise QueueError("no_waiting", "Không có công dân nào đang chờ", "Nobody is waiting", 409)
-        return self._finish_current(counter, now) + self._call(counter, waiting[0], now)
+        return self._leave_current(counter, now, arrived) + self._call(counter, waiting[0], now)
 
-    def call_number(self, number: int, ticket_label: str, now: datetime) -> list[Event]:
+    def call_number(self, number: int, ticket_label: str, now: datetime, arrived: bool | None = None) -> list[Event]:
         """Call a given waiting or absent ticket of today by its printed number."""
         counter = self._calling_counter(number)
         ticket = self._find_callable(number, ticket_label.strip().upper())
-        return self._finish_current(counter, now) + self._call(counter, ticket, now)
+        return self._leave_current(counter, now, arrived) + self._call(counter, ticket, now)
+
+    def absent_tickets(self, number: int) -> list[Ticket]:
+        """Today's no-shows this counter may call back, latest first (the console's list)."""
+        self._counter(number)
+        services = set(self.config.counter(number).services)
+        found = [t for t in self.state.tickets.values()
+                 if t.status is TicketStatus.ABSENT and t.service_id in services]
+        return sorted(found, key=lambda t: t.finished_at or t.issued_at, reverse=True)
 
     def recall(self, number: int, now: datetime) -> list[Event]:
         """Call the current ticket again; past `max_recalls` the ticket is marked absent."""
@@ -216,11 +230,32 @@ class QueueEngine:
         """Mark the called ticket as a no-show once it has been recalled enough."""
         counter = self._counter(number)
         ticket = self._current(counter, TicketStatus.CALLED)
+        self._check_recalled(ticket)
+        return self._mark_absent(counter, ticket, now, reason="officer")
+
+    def _check_recalled(self, ticket: Ticket) -> None:
         needed = self.config.queue.recalls_before_absent
         if ticket.recalls < needed:
-            raise QueueError("recall_first", f"Cần gọi lại {needed} lần trước khi đánh dấu vắng mặt",
-                             f"Recall {needed} time(s) before marking absent")
-        return self._mark_absent(counter, ticket, now, reason="officer")
+            raise QueueError("recall_first", f"Số {ticket.label}: cần gọi lại {needed} lần trước khi đánh dấu vắng mặt",
+                             f"Ticket {ticket.label}: recall {needed} time(s) before marking it absent")
+
+    def _leave_current(self, counter: CounterState, now: datetime, arrived: bool | None) -> list[Event]:
+        """Before the next call: a served ticket is finished; a called one that never started
+        is finished or marked absent by whether the citizen came."""
+        ticket = self.state.tickets.get(counter.ticket_id) if counter.ticket_id else None
+        if ticket is None or ticket.status is not TicketStatus.CALLED:
+            return self._finish_current(counter, now)
+        if arrived is None:
+            rule = self.config.queue.unstarted_on_next
+            if rule == "ask":
+                raise QueueError("arrival_unknown",
+                                 f"Công dân số {ticket.label} đã đến quầy chưa? Hãy chọn «Đã đến» hoặc «Không đến»",
+                                 f"Did ticket {ticket.label} come to the counter? Choose 'came' or 'did not come'", 409)
+            arrived = rule == "served"
+        if arrived:
+            return self._finish_current(counter, now)
+        self._check_recalled(ticket)
+        return self._mark_absent(counter, ticket, now, reason="no_show")
 
     def start(self, number: int, now: datetime) -> list[Event]:
         """The citizen has arrived: service starts."""

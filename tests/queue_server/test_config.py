@@ -102,3 +102,12 @@ def test_config_problem_reasons_are_vietnamese_first():
     assert str(err.value) == ("centre.toml: centre.timezone: không có múi giờ 'Mars/Olympus' (tên IANA, ví dụ "
                               "Asia/Ho_Chi_Minh) / unknown time zone 'Mars/Olympus' (an IANA name, e.g. "
                               "Asia/Ho_Chi_Minh)")
+
+
+def test_config_service_label_tells_same_named_services_apart(demo_config):
+    """The demo has "Trả kết quả" in three departments: lists must say which is which (issue #16)."""
+    returns = [s.id for d in demo_config.departments for s in d.services if s.name == "Trả kết quả"]
+    labels = [demo_config.service_label(sid) for sid in returns]
+    assert len(returns) >= 2 and len(set(labels)) == len(labels)
+    assert all(label.startswith("Trả kết quả — ") for label in labels)
+    assert demo_config.service_label("stp-hotich") == demo_config.service("stp-hotich").name
