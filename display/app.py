@@ -19,6 +19,7 @@ from queue_server.deploy.watchdog import notify_watchdog
 from .announcer import Announcer
 from .board import BoardModel
 from .config import DisplayConfig
+from .health import StatusReporter
 from .model import HallModel, group_counters
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ class DisplayApp:
         self.surface = surface
         self.monotonic = monotonic
         self.client = RealtimeClient(cfg.server, "/display", cfg.token, on_change=self._received)
+        self.reporter = StatusReporter(self._send_status)    # device_status for the dashboard
         self.changes: queue.Queue = queue.Queue()
         self.model = HallModel(cfg.flash_seconds, cfg.notice, cfg.recent_calls)
         self.announcer = Announcer(enabled=cfg.voice.enabled, quiet_hours=cfg.voice.quiet_hours,
@@ -61,6 +63,10 @@ class DisplayApp:
     def start(self) -> None:
         """Connect in the background; python-socketio reconnects by itself after the first success."""
         threading.Thread(target=self._connect_loop, name="display-connect", daemon=True).start()
+        self.reporter.start()
+
+    def _send_status(self, status: dict) -> None:
+        self.client.call("device_status", {"status": status}, timeout=5)
 
     def _connect_loop(self) -> None:
         while not self._stop.is_set() and not self.client.sio.connected:
@@ -72,6 +78,7 @@ class DisplayApp:
 
     def close(self) -> None:
         self._stop.set()
+        self.reporter.close()
         try:
             self.client.close()
         except Exception:
