@@ -201,7 +201,7 @@ class DisplayApp:
             return True
         return False
 
-    def _safe_step(self) -> bool:
+    def safe_step(self) -> bool:
         """``step`` that never ends the loop: a failing frame is logged and the next one tried."""
         try:
             return self.step()
@@ -237,7 +237,7 @@ class DisplayApp:
             while not self._stop.is_set() and (end is None or time.monotonic() < end):
                 if _quit_requested(pygame):
                     break
-                if self._safe_step():
+                if self.safe_step():
                     pygame.display.flip()
                 notify_watchdog()               # systemd: the loop is alive (rate-limited)
                 self.wait_for_change(1 / self.cfg.fps)
