@@ -93,3 +93,12 @@ def test_ticket_link_with_a_full_prefix_checks_the_host():
 def test_portal_params_are_configurable():
     config = CodeConfig(dossier_params=("soBienNhan",))
     assert parse_portal_link(f"https://x.gov.vn/?sobiennhan={CODE}&ma=H12.22-231012-0001", config).code == CODE
+
+
+@settings(deadline=None, max_examples=300)
+@given(scheme=schemes, rest=st.text(st.characters(min_codepoint=33, max_codepoint=0x2FF), max_size=80))
+def test_link_shaped_garbage_raises_only_code_error(scheme, rest):
+    try:
+        parse_scan(f"{scheme}://{rest}")
+    except CodeError as err:
+        assert err.reason_vi and err.reason_en
