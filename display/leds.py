@@ -122,10 +122,12 @@ class LedService:
         return done.wait(timeout)
 
     def health(self) -> dict:
-        """``{"leds": "ok"}``, or which bus addresses do not answer (or that the adapter is gone)."""
+        """``{"leds": "ok"}``, or which bus addresses do not answer (or that the adapter is gone).
+
+        The addresses are one text ("11, 12") so the admin dashboard lists them as they are."""
         if not self.errors:
             return {"leds": "ok"}
-        silent = sorted(self.displays[n].address for n in self.errors)
+        silent = ", ".join(str(a) for a in sorted(self.displays[n].address for n in self.errors))
         state = "bus_not_found" if set(self.errors.values()) == {"bus_not_found"} else "not_answering"
         return {"leds": state, "leds_silent": silent}
 

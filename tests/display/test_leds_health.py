@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from display.config import LedServiceConfig
 from display.health import StatusReporter
 from display.leds import LedService, run_led_client
+from queue_server.admin.dashboard import device_problems
 from hw.led import FakeLedPanel, FakeLedServer, StxCodec
 from tests.hw.pty_device import PtyDevice
 
@@ -64,8 +65,9 @@ def test_leds_silent_display_reaches_the_dashboard_and_clears(live_centre):
         try:
             _wait(lambda: _device_status(live_centre, "led-a").get("leds") == "ok")
             panel.stop_answering(12)
-            seen = _wait(lambda: _device_status(live_centre, "led-a").get("leds_silent") == [12])
-            assert seen < 10 and _device_status(live_centre, "led-a")["leds"] == "not_answering"
+            seen = _wait(lambda: _device_status(live_centre, "led-a").get("leds_silent") == "12")
+            assert seen < 10 and device_problems(_device_status(live_centre, "led-a")) == [
+                "leds: not_answering", "leds_silent: 12"]           # as the admin dashboard lists it
             panel.resume()
             cleared = _wait(lambda: _device_status(live_centre, "led-a").get("leds") == "ok")
             assert cleared < 10 and 12 in panel.shown
