@@ -104,16 +104,22 @@ class LedService:
         return self
 
     def on_change(self, kind: str, payload, state) -> None:
-        """From the Socket.IO thread: plan and queue (never touches the bus here)."""
-        if kind == "snapshot":
-            ops = plan_snapshot(state.counters)
-        elif kind == "event":
-            ops = plan_event(payload, state.counters)
-        else:
+        """From the Socket.IO thread: plan and queue (never touches the bus here, never raises)."""
+        try:
+            ops = self._plan(kind, payload, state)
+        except Exception:
+            self.loop_errors += 1
+            log.exception("LED service: cannot plan %s; going on", kind)
             return
         for op in ops:
             if op.counter in self.displays:
                 self._ops.put(op)
+
+    @staticmethod
+    def _plan(kind: str, payload, state) -> list[LedOp]:
+        if kind == "snapshot":
+            return plan_snapshot(state.counters)
+        return plan_event(payload, state.counters) if kind == "event" else []
 
     def wait_idle(self, timeout: float = 5.0) -> bool:
         """Block until every queued op has been tried (tests, shutdown)."""

@@ -97,3 +97,14 @@ def test_leds_adapter_replug_is_reported_and_the_displays_are_set_again(tmp_path
     finally:
         service.close()
         adapter.close()
+
+
+def test_leds_service_survives_an_event_it_cannot_plan():
+    cfg = LedServiceConfig.model_validate({"bus": {"backend": "fake"},
+                                           "displays": {"1": {"address": 5, "blink_seconds": 0}}})
+    service = LedService(cfg, retry_seconds=0.2).start()
+    service.on_change("event", {"type": "ticket.called", "ticket": {"counter": 1}}, NO_STATE)   # no label
+    service.on_change("event", _called(1, "A001"), NO_STATE)
+    assert service.wait_idle() and service.bus.fake_port.panel.shown[5].text == "A001"
+    assert service.loop_errors == 1
+    service.close()
