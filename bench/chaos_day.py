@@ -4,7 +4,8 @@ A kiosk (fake printer), the LED service (fake RS-485 panel), a hall display and 
 serve citizens; officers call and finish tickets. Meanwhile faults come one after another at
 random: the printer unplugged, out of paper, near its end, silent (and its cover opened when the
 fake printer has `open_cover`), the whole LED bus dead or one display silent, the server stopped
-and started again. Each device fault must appear on the admin dashboard (a `device.status` event)
+and started again (with a device fault beginning while it is down, which must show once it is
+back). Each device fault must appear on the admin dashboard (a `device.status` event)
 and clear when its cause is removed; the server's outage ends when every device is back. At the
 end no screen is stuck, every ticket the kiosk showed was issued once, every rating made reached
 the server exactly once.
@@ -247,9 +248,10 @@ class ChaosDay:
         self._wait_all_ok(20)
         self.progress(f"devices ready: kiosk {self.current(KIOSK)}, LEDs {self.current(LEDS)}")
         for kind in plan:
-            fault = self._server_down() if kind == "server.down" else self._device_fault(kind, *kinds[kind])
-            self.faults.append(fault)
-            self.progress(f"{fault.kind:<20} seen {_s(fault.to_see)}  recovered {_s(fault.to_recover)}")
+            done = self._server_down() if kind == "server.down" else [self._device_fault(kind, *kinds[kind])]
+            for fault in done:
+                self.faults.append(fault)
+                self.progress(f"{fault.kind:<30} seen {_s(fault.to_see)}  recovered {_s(fault.to_recover)}")
         return self.faults
 
     def _device_fault(self, kind: str, device: str, inject, remove) -> Fault:
@@ -262,16 +264,24 @@ class ChaosDay:
         fault.recovered = self._wait_status(device, _healthy, since=fault.removed)
         return fault
 
-    def _server_down(self) -> Fault:
+    def _server_down(self) -> list[Fault]:
+        """The server stops; meanwhile a device fault begins, which must show once it is back."""
         fault = Fault("server.down", "server", injected=time.monotonic())
+        kind = self.rng.choice(sorted(self.fault_kinds()))
+        device, inject, remove = self.fault_kinds()[kind]
         self.server.stop()
+        inject()
         time.sleep(self.server_down_s)
         self.server.start(timeout=60)                     # a loaded machine starts Python slowly
         fault.removed = time.monotonic()                  # the server answers again
-        back = self._until(self._all_connected, 30)
+        fault.recovered = self._until(self._all_connected, 30)
         fault.seen = fault.injected
-        fault.recovered = back
-        return fault
+        during = Fault(f"{kind} (in outage)", device, injected=fault.removed)
+        during.seen = self._wait_status(device, lambda s: not _healthy(s), since=during.injected)
+        during.removed = time.monotonic()
+        remove()
+        during.recovered = self._wait_status(device, _healthy, since=during.removed)
+        return [fault, during]
 
     def _all_connected(self) -> bool:
         return (self.kiosk.client.connected and self.led_client.connected and self.hall.client.connected
@@ -377,7 +387,7 @@ class ChaosDay:
                  f"tickets shown by the kiosk: {len(self.tally.shown)}  ratings made: {len(self.tally.ratings)}",
                  f"kiosk screens seen: {', '.join(sorted(self.tally.kiosk_screens))}"]
         for f in self.faults:
-            lines.append(f"  {f.kind:<20} seen {_s(f.to_see)}  recovered {_s(f.to_recover)}")
+            lines.append(f"  {f.kind:<30} seen {_s(f.to_see)}  recovered {_s(f.to_recover)}")
         return "\n".join(lines)
 
 
