@@ -41,7 +41,7 @@ def test_every_series_label_reaches_the_display(name, serie, number, blink):
     text = label(serie, number)
     bus.send(Command(7, text, blink=blink))
     shown = panel.shown[7]
-    assert shown.blink == blink or codec.layout.mode_register is None if name.startswith("modbus") else True
+    assert shown.blink == blink
     assert shown.text.lstrip("0") == readable(name, codec.fit(text).text.strip()).lstrip("0")
     assert str(number)[-3:].lstrip("0") in shown.text or number % 1000 == 0
 
