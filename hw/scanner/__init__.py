@@ -32,5 +32,5 @@ def open_scanner(config: Mapping[str, Any], on_scan: Callable[[Scan], None] | No
         "evdev": lambda c: started(EvdevScanner(evdev_opener(c), on_scan, codes, on_state=on_state)),
         "serial": lambda c: started(SerialScanner(serial_opener(c), on_scan, codes, on_state=on_state,
                                                   char_timeout=float(c.get("char_timeout_s", 0.3)))),
-        "fake": lambda c: FakeScanner.from_config(c, on_scan, codes),
+        "fake": lambda c: FakeScanner.from_config(c, on_scan, codes, on_state),
     })
