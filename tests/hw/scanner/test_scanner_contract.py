@@ -79,7 +79,6 @@ def test_open_scanner_reports_a_missing_serial_reader():
 
 def test_fake_scanner_reports_unplug_and_plug_like_real_readers():
     from hw.reader import DeviceState
-    from hw.scanner import open_scanner
     states = []
     scanner = open_scanner({"backend": "fake"}, on_state=states.append)
     scanner.unplug()
