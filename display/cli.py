@@ -73,7 +73,8 @@ def _display(args) -> int:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
     voice = open_display_voice(cfg.voice)
     app = DisplayApp(cfg, voice=voice)
-    leds = LedService(load_leds(args.leds, args.demo) if args.leds else cfg.leds) if (args.leds or cfg.leds) else None
+    led_cfg = load_leds(args.leds, args.demo) if args.leds else cfg.leds
+    leds = LedService(led_cfg, report=app.reporter.part("leds")) if led_cfg else None
     if leds:
         app.listeners.append(leds.start())
     print(f"motcua display: {cfg.mode} → {cfg.server} ({'headless' if args.headless else 'screen'})", flush=True)
@@ -97,8 +98,12 @@ def cmd_leds(args) -> int:
     except DisplayConfigError as exc:
         print(f"motcua leds: configuration error: {exc}", flush=True)
         return 2
-    service = LedService(cfg).start()
-    client = run_led_client(args.server, args.token, service)
+    from .health import StatusReporter
+    holder: dict = {}
+    reporter = StatusReporter(lambda status: holder["client"].call("device_status", {"status": status}, timeout=5))
+    service = LedService(cfg, report=reporter.part("leds")).start()
+    client = holder["client"] = run_led_client(args.server, args.token, service)
+    reporter.start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *a: stop.set())
     print(f"motcua leds: {len(service.displays)} displays ← {args.server}", flush=True)
@@ -113,6 +118,7 @@ def cmd_leds(args) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        reporter.close()
         client.close()
         service.close()
     return 0
