@@ -1,5 +1,6 @@
 """The same printer checks against the fake, the network backend on a socket double, the serial
-backend (pyserial) on a pty double, and a real printer when MOTCUA_TEST_PRINTER names one."""
+backend (pyserial) on a pty double, the USB link (python-escpos Usb) on a bulk-endpoint double,
+and a real printer when MOTCUA_TEST_PRINTER names one."""
 
 import time
 from datetime import datetime
@@ -8,13 +9,15 @@ import pytest
 
 from hw.printer import (CoverOpen, CutterError, FakePrinter, PaperOut, PrinterNotFound,
                         PrinterStatus, PrinterTimeout, TicketPrint, fault_for, open_printer)
-from hw.printer.doubles import PtyPrinter
+from hw.printer.doubles import PtyPrinter, UsbPrinter
+from hw.printer.escpos_backend import EscposPrinter
+from hw.printer.links import UsbLink
 
 TICKET = TicketPrint("Trung tâm", "Sở Tư pháp", "Lý lịch tư pháp", "15", True,
                      datetime(2026, 1, 2, 7, 30), 3, 10, "http://q/t/1", "Cảm ơn")
 
 
-@pytest.fixture(params=["fake", "network", "serial", "real"])
+@pytest.fixture(params=["fake", "network", "serial", "usb", "real"])
 def rig(request):
     """(printer, control): control injects faults and exposes the bytes the printer got."""
     if request.param == "fake":
@@ -31,6 +34,10 @@ def rig(request):
         request.addfinalizer(control.unplug)
         printer = open_printer({"backend": "serial", "device": str(path), "timeout_s": 1,
                                 "status_timeout_s": 0.3, "paper_mm": 58})
+        yield printer, control
+    elif request.param == "usb":
+        control = UsbPrinter(bytes_per_s=10_000_000)
+        printer = EscposPrinter(UsbLink(control.escpos_device(), status_timeout_s=0.3), paper_mm=58)
         yield printer, control
     else:
         printer = open_printer(request.getfixturevalue("real_printer_config"))
