@@ -87,15 +87,18 @@ class PtyPrinter(_Recorder):
     close = unplug
 
     def _serve(self, master: int) -> None:
+        wire_free = time.monotonic()               # when the wire has carried what was read so far
         while self.master == master:
             try:
-                ready, _, _ = select.select([master], [], [], 0.05)
-                if not ready:
-                    continue
+                if not select.select([master], [], [], 0)[0]:          # the wire went idle
+                    if not select.select([master], [], [], 0.05)[0]:
+                        continue
+                    wire_free = time.monotonic()
                 data = os.read(master, WIRE_CHUNK)
             except (OSError, ValueError):
                 return
-            time.sleep(write_time(len(data), self.baudrate))       # the wire's speed
+            wire_free += write_time(len(data), self.baudrate)
+            time.sleep(max(0.0, wire_free - time.monotonic()))    # the wire's speed, without drift
             answers = self._receive(data)
             if answers and self.master == master:
                 try:
@@ -190,8 +193,10 @@ class UsbPrinter(_Recorder):
 
     def write(self, endpoint: int, data: bytes, timeout: int | None = None) -> int:
         self._check()
-        time.sleep(len(data) / self.bytes_per_s)
-        self.replies += self._receive(bytes(data))
+        for start in range(0, len(data), WIRE_CHUNK * 16):         # the printer takes it as it prints
+            chunk = bytes(data[start:start + WIRE_CHUNK * 16])
+            time.sleep(len(chunk) / self.bytes_per_s)
+            self.replies += self._receive(chunk)
         return len(data)
 
     def read(self, endpoint: int, size: int, timeout: int | None = None):

@@ -54,9 +54,10 @@ class SerialLink(Link):
         """Send in chunks (each must move within the timeout), then wait until the wire is empty,
         so any answer the printer makes to this data arrives before the next question."""
         port = self._open_port()
+        began = time.monotonic()
         for start in range(0, len(data), CHUNK):
             port.write(data[start:start + CHUNK])
-        self._wait_sent(port)
+        self._wait_sent(port, began + write_time(len(data), self.baudrate))
 
     def ask(self, command: bytes) -> bytes:
         port = self._open_port()
@@ -78,10 +79,12 @@ class SerialLink(Link):
             raise serial.SerialException(f"{self.device} is not open")
         return self.port
 
-    def _wait_sent(self, port: serial.Serial) -> None:
-        """Until the output queue is empty, at most one timeout longer than the wire needs."""
-        deadline = time.monotonic() + self.timeout_s + write_time(port.out_waiting, self.baudrate)
-        while port.out_waiting:
+    def _wait_sent(self, port: serial.Serial, on_the_wire: float) -> None:
+        """Until the output queue is empty and the wire has had time to carry every byte
+        (``on_the_wire``: a driver or adapter may report its queue empty early), at most one
+        timeout longer than the wire needs."""
+        deadline = max(on_the_wire, time.monotonic()) + self.timeout_s
+        while port.out_waiting or time.monotonic() < on_the_wire:
             if time.monotonic() > deadline:
                 raise serial.SerialTimeoutException("the printer stopped taking data")
-            time.sleep(min(0.01, write_time(port.out_waiting, self.baudrate)))
+            time.sleep(0.005)
