@@ -34,6 +34,7 @@ class Printer(ABC):
         self.check_status = check_status
         self.english = english
         self._lock = threading.RLock()
+        self._last_error = ""
 
     def status(self) -> PrinterStatus:
         """Ask DLE EOT 1/2/3/4 and decode; never raises, never says "online" without an answer."""
@@ -47,7 +48,9 @@ class Printer(ABC):
         except PrinterNotFound:
             return PrinterStatus.NOT_FOUND
         except PrinterError as exc:              # an unforeseen transport fault: the link is dropped
-            log.warning("printer status failed: %s", exc)
+            if str(exc) != self._last_error:     # logged once, not at every poll
+                log.warning("printer status failed: %s", exc)
+                self._last_error = str(exc)
             return PrinterStatus.NOT_FOUND
 
     def _ask(self, n: int) -> int | None:

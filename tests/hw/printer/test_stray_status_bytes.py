@@ -8,16 +8,21 @@ from PIL import Image
 
 from hw.printer import PrinterStatus, open_printer
 from hw.printer.commands import raster, without_realtime
-from hw.printer.doubles import PtyPrinter
+from hw.printer.doubles import PtyPrinter, TcpPrinter
 
 STRAY = b"\x10\x04\x01"
 
 
-@pytest.fixture
-def serial_rig(tmp_path):
-    path = tmp_path / "printer"
-    double = PtyPrinter(path, baudrate=1_000_000)
-    printer = open_printer({"backend": "serial", "device": str(path), "status_timeout_s": 0.3})
+@pytest.fixture(params=["serial", "network"])
+def serial_rig(request, tmp_path):
+    """A real backend on a double that answers DLE EOT n wherever it appears (pty or socket)."""
+    if request.param == "serial":
+        double = PtyPrinter(tmp_path / "printer", baudrate=1_000_000)
+        config = {"backend": "serial", "device": str(double.path)}
+    else:
+        double = TcpPrinter()
+        config = {"backend": "network", "host": "127.0.0.1", "port": double.port}
+    printer = open_printer(config | {"status_timeout_s": 0.3})
     yield printer, double
     printer.close()
     double.unplug()
