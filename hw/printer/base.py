@@ -40,7 +40,10 @@ class Printer(ABC):
         """Ask DLE EOT 1/2/3/4 and decode; never raises, never says "online" without an answer."""
         try:
             with self._lock:
-                return read_status(self._ask)
+                state = read_status(self._ask)
+                if state is PrinterStatus.NO_ANSWER:     # still taking a job: ask once more
+                    state = read_status(self._ask)
+                return state
         except _CannotRead:
             return PrinterStatus.UNKNOWN
         except PrinterTimeout:
