@@ -17,7 +17,7 @@ from escpos import printer as escpos_printer
 
 from hw.printer.base import Printer, printer_settings
 from hw.printer.errors import PrinterError, PrinterNotFound, PrinterTimeout
-from hw.printer.links import EscposLink, Link, NetworkLink, UsbLink, backoff
+from hw.printer.links import EscposLink, Link, NetworkLink, UsbLink, backoff, link_for
 from hw.printer.serial_link import SerialLink
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ class EscposPrinter(Printer):
 
     def __init__(self, link, **settings):
         super().__init__(**settings)
-        self.link: Link = link if isinstance(link, Link) else EscposLink(link)
+        self.link: Link = link if isinstance(link, Link) else link_for(link)
         self._open = False
         self._failed_opens = 0
         self._next_open = 0.0
@@ -146,11 +146,11 @@ def _network(c: Mapping[str, Any]) -> Link:
 
 
 def _file(c: Mapping[str, Any]) -> Link:
-    return EscposLink(escpos_printer.File(c["device"]), can_read=False)
+    return EscposLink(escpos_printer.File(c["device"]))
 
 
 def _dummy(c: Mapping[str, Any]) -> Link:
-    return EscposLink(escpos_printer.Dummy(), can_read=False)
+    return EscposLink(escpos_printer.Dummy())
 
 
 TRANSPORTS = {"usb": _usb, "serial": _serial, "network": _network, "file": _file,

@@ -42,13 +42,13 @@ class Link(ABC):
 
 
 class EscposLink(Link):
-    """An ``escpos.printer`` device (Usb, Network, File, Dummy) as a link.
+    """A write-only ``escpos.printer`` device (File, Dummy) as a link; the subclasses read.
 
     ``device`` is the python-escpos object; only its open/_raw/close are used, because its
     ``_read`` waits for 16 bytes and its ``close`` can raise on a vanished device.
     """
 
-    def __init__(self, device, can_read: bool = True, status_timeout_s: float = 0.5):
+    def __init__(self, device, can_read: bool = False, status_timeout_s: float = 0.5):
         super().__init__(status_timeout_s)
         self.device = device
         self.can_read = can_read
@@ -63,8 +63,7 @@ class EscposLink(Link):
         self.device._raw(data)
 
     def ask(self, command: bytes) -> bytes:
-        self.device._raw(command)
-        return b""
+        raise NotImplementedError("this printer cannot answer status queries")
 
     def close(self) -> None:
         try:
@@ -76,6 +75,9 @@ class EscposLink(Link):
 
 class UsbLink(EscposLink):
     """A USB printer (escpos ``Usb``): status answers arrive on the bulk IN endpoint."""
+
+    def __init__(self, device, status_timeout_s: float = 0.5):
+        super().__init__(device, True, status_timeout_s)
 
     def ask(self, command: bytes) -> bytes:
         while self._read(DRAIN_S):           # bytes sent before the question are not its answer
@@ -94,6 +96,9 @@ class UsbLink(EscposLink):
 
 class NetworkLink(EscposLink):
     """A raw TCP printer (escpos ``Network``, port 9100); an empty read means the link closed."""
+
+    def __init__(self, device, status_timeout_s: float = 0.5):
+        super().__init__(device, True, status_timeout_s)
 
     def ask(self, command: bytes) -> bytes:
         sock: socket.socket = self.device.device
@@ -121,6 +126,16 @@ class NetworkLink(EscposLink):
             pass
         finally:
             sock.setblocking(True)
+
+
+def link_for(device) -> Link:
+    """The link for a python-escpos device: Usb and Network read status, others only write."""
+    from escpos.printer import Network, Usb
+    if isinstance(device, Usb):
+        return UsbLink(device)
+    if isinstance(device, Network):
+        return NetworkLink(device)
+    return EscposLink(device)
 
 
 def write_time(size: int, baudrate: int) -> float:
