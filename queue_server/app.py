@@ -16,6 +16,7 @@ from .config import CentreConfig
 from .realtime import register
 from .service import QueueService
 from .storage import Store
+from .storage.files import private_dir, private_file
 
 ROLL_OVER_SECONDS = 30
 
@@ -35,10 +36,10 @@ class NoDelayRequestHandler(WSGIRequestHandler):
 def secret_key(data_dir: Path) -> str:
     """The session-signing key, made once per installation and kept beside the database."""
     path = data_dir / "secret_key"
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
+    if not path.exists() or not path.read_text().strip():
+        private_dir(data_dir)
+        private_file(path).write_text(secrets.token_urlsafe(48))     # 0600 before the key is in it
+    private_file(path)
     return path.read_text().strip()
 
 
@@ -50,13 +51,16 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     """
     from .admin import register_admin
     from .admin.manage import stored_config
+    from .api.json_input import LimitedJSONProvider
     from .api.rest import api, http_error
     from .web import web
+    from .web.headers import add_security_headers
 
     app = Flask(__name__, static_folder=None)     # static files are the web blueprint's
     app.config.update(SECRET_KEY=secret or secret_key(Path(db_path).parent),
                       SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
                       MAX_CONTENT_LENGTH=2 * 1024 * 1024, JSON_AS_ASCII=False)
+    app.json = LimitedJSONProvider(app)             # every JSON body parsed within limits (api/json_input.py)
     app.json.ensure_ascii = False
     store = Store(db_path)
     service = QueueService(stored_config(store, config), store, clock=clock)   # admin edits win over the TOML
@@ -70,6 +74,7 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     from .web.ticket_page import ticket_page        # /t/<id>: the ticket QR's live status page
     app.register_blueprint(ticket_page)
     app.register_error_handler(HTTPException, http_error)
+    add_security_headers(app)
     socketio = SocketIO(app, async_mode="threading")
     app.extensions["motcua.socketio"] = socketio
     register(socketio, service)
@@ -90,8 +95,9 @@ def start_roll_over_timer(service: QueueService, stop: threading.Event) -> threa
     return thread
 
 
-def run_server(app: Flask, host: str = "127.0.0.1", port: int = 5000) -> None:
-    """Serve until interrupted (threading mode with simple-websocket)."""
+def run_server(app: Flask, host: str = "127.0.0.1", port: int = 5000, certfile: str | None = None,
+               keyfile: str | None = None) -> None:
+    """Serve until interrupted (threading mode with simple-websocket); HTTPS with a cert and key."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)     # no line per request
     from .deploy.watchdog import ServerWatchdog
     stop = threading.Event()
@@ -100,7 +106,8 @@ def run_server(app: Flask, host: str = "127.0.0.1", port: int = 5000) -> None:
     try:
         app.extensions["motcua.socketio"].run(app, host=host, port=port, allow_unsafe_werkzeug=True,
                                                use_reloader=False, log_output=False,
-                                               request_handler=NoDelayRequestHandler)
+                                               request_handler=NoDelayRequestHandler,
+                                               ssl_context=(certfile, keyfile) if certfile else None)
     finally:
         stop.set()
         watchdog.stop()

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .config import DEMO_CONFIG, ConfigError, load_config
+from .deploy.tls_cli import add_tls_commands
 from .engine import QueueError
 
 DEFAULT_DB = "var/motcua.db"
@@ -13,9 +15,13 @@ DEFAULT_DB = "var/motcua.db"
 
 def cmd_server(args) -> int:
     from .app import create_app, run_server
+    from .web.transport import secure_transport
     app = create_app(load_config(args.config), args.db)
-    print(f"motcua: serving {app.extensions['motcua'].config.centre.name} on http://{args.host}:{args.port}/", flush=True)
-    run_server(app, args.host, args.port)
+    https = secure_transport(app, args.tls_cert, args.tls_key, args.proxy)
+    scheme = "https" if args.tls_cert else "http"
+    print(f"motcua: serving {app.extensions['motcua'].config.centre.name} on {scheme}://{args.host}:{args.port}/"
+          + (" (behind an HTTPS proxy)" if https and not args.tls_cert else ""), flush=True)
+    run_server(app, args.host, args.port, certfile=args.tls_cert, keyfile=args.tls_key)
     return 0
 
 
@@ -145,13 +151,24 @@ def _listen(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=5000, help="port (default 5000)")
 
 
+def _tls_options(p: argparse.ArgumentParser) -> None:
+    """HTTPS (docs/deploy.md): the install's certificate, also read from server.env."""
+    p.add_argument("--tls-cert", default=os.environ.get("MOTCUA_TLS_CERT") or None,
+                   help="serve HTTPS with this certificate (default $MOTCUA_TLS_CERT; make one: motcua tls init)")
+    p.add_argument("--tls-key", default=os.environ.get("MOTCUA_TLS_KEY") or None,
+                   help="the certificate's private key (default $MOTCUA_TLS_KEY)")
+    p.add_argument("--proxy", action="store_true", default=os.environ.get("MOTCUA_PROXY") == "1",
+                   help="behind an HTTPS reverse proxy on this machine (trust its X-Forwarded-* headers)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .admin import cli as admin_cli
     parser = argparse.ArgumentParser(prog="motcua", description="Hệ thống xếp hàng, bốc số và đánh giá mức độ hài lòng")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("server", help="run the queue server of one centre")
-    _common(p); _listen(p); p.set_defaults(func=cmd_server)
+    _common(p); _listen(p); _tls_options(p); p.set_defaults(func=cmd_server)
+    add_tls_commands(sub)
 
     p = sub.add_parser("demo", help="run the server with the demo centre and a simulated centre day")
     _listen(p)

@@ -35,7 +35,7 @@ from .engine import Event, QueueError
 from .engine.errors import invalid
 from .reporting import periods
 from .reporting.phu_luc_1 import PhuLuc1, compute_from_facts
-from .storage import Store, StoreError
+from .storage import Store
 from .storage.dossiers import Dossiers, HistoryEntry, fingerprint, row_of
 
 LIVE_EVENT_LIMIT = 500
@@ -175,7 +175,11 @@ class DossierService:
             fields["due_at"] = due.isoformat()
         row = {_FIRST_HEADER[k]: _cell(v) for k, v in fields.items() if k in _FIRST_HEADER}
         row[_FIRST_HEADER["code"]] = code
-        result = import_file([row], "json", self.departments)
+        try:
+            result = import_file([row], "json", self.departments)
+        except ImportFileError as exc:      # a required field missing (no due_at and no deadline…)
+            raise invalid(f"Hồ sơ mới {code} thiếu thông tin: {exc.reason_vi}",
+                          f"New dossier {code} lacks fields: {exc.reason_en}") from None
         if result.rejected:
             r = result.rejected[0]
             raise invalid(f"Hồ sơ {code} không hợp lệ: {r.reason_vi}", f"Dossier {code} is not valid: {r.reason_en}")
@@ -237,9 +241,10 @@ class DossierService:
                 new = _move(new, step, now)
             entries = [HistoryEntry(code, s, now, "scan", actor, counter) for s in steps]
             self._save(new, entries, now, "scan", counter)
+            seq = self._seq()           # this change's, read under the lock
         if steps[0] is DossierStatus.RESULT_READY and steps[-1] is DossierStatus.RESULT_READY:
             self._notify(new)
-        return {"changed": True, "seq": self._seq(), "dossier": self.public(new)}
+        return {"changed": True, "seq": seq, "dossier": self.public(new)}
 
     # -- reads ----------------------------------------------------------------------------------
 
@@ -312,15 +317,12 @@ class DossierService:
                                    self.dossiers.add_history(conn, self.centre_id, entries)), events)
 
     def _commit(self, write: Callable, events: list[Event]) -> None:
-        """Rows and events in one transaction; then each event is published in seq order."""
-        try:
-            with self.store.transaction() as conn:
-                write(conn)
-                for event in events:
-                    self.store.insert_event(conn, self.centre_id, event)
-        except StoreError as exc:
-            raise QueueError("storage_failed", "Máy chủ tạm thời không lưu được dữ liệu, vui lòng thử lại",
-                             f"The server could not store this change, please retry ({exc})", 503) from exc
+        """Rows and events in one transaction; then each event is published in seq order.
+        A refused write raises StoreError (a bilingual 503 QueueError) and nothing is published."""
+        with self.store.transaction() as conn:
+            write(conn)
+            for event in events:
+                self.store.insert_event(conn, self.centre_id, event)
         for event in events:
             # Already written above, in the same transaction as the rows: record() only publishes.
             self.queue.record(event, lambda e: e.seq)
@@ -335,12 +337,16 @@ def parse_period(month: str | None, first: date | None, last: date | None, cutof
         try:
             year, number = (int(x) for x in month.split("-"))
             return periods.month(year, number, cutoff)
+        except QueueError:
+            raise
         except ValueError:
             raise invalid(f"Tháng không hợp lệ: {month} (YYYY-MM)", f"Invalid month: {month} (YYYY-MM)") from None
     if first is None or last is None:
         raise invalid("Cần tháng (month) hoặc khoảng ngày (from, to)", "Give a month, or both from and to")
     try:
         return periods.custom(first, last)
+    except QueueError:
+        raise                       # longer than the limits allow: its own message (limits.check_range)
     except ValueError as exc:
         raise invalid("Ngày kết thúc trước ngày bắt đầu", str(exc)) from None
 

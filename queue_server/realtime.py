@@ -112,3 +112,10 @@ def register(socketio: SocketIO, service: QueueService) -> None:
     for path, roles in NAMESPACE_ROLES.items():
         socketio.on_namespace(RoleNamespace(path, roles, service))
     service.listeners.append(Broadcaster(socketio, service.centre_id))
+    watch_credentials(socketio, service)
+
+
+def watch_credentials(socketio: SocketIO, service: QueueService) -> None:
+    """Close sockets whose credential ended or changed (logout, revoke, role change …: credential_watch.py)."""
+    from .credential_watch import watch_sockets
+    watch_sockets(socketio, service.auth)

@@ -2,8 +2,9 @@
 
 They use the configuration the server runs (the last one saved from the admin pages, else the
 TOML) and write the same audit rows as the pages, with the actor `cli:<system user>`. A revoke
-from the command line stops the token at once for every new request and connection; sockets
-already open on a running server are cut by the admin page's revoke, not by this process.
+from the command line stops the token at once for every request and action; a running server sees
+the store's credential generation move and closes the device's open sockets within a fraction of a
+second (credential_watch.py).
 """
 from __future__ import annotations
 

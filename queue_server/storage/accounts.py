@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from datetime import datetime
 
-from .store import Store
+from .store import Store, StoreError
+
+log = logging.getLogger(__name__)
 
 
 def token_hash(token: str) -> str:
@@ -60,8 +63,12 @@ class Accounts:
         return self.store.query("SELECT * FROM devices WHERE centre_id = ? ORDER BY id", (centre_id,))
 
     def touch_device(self, device_id: int, now: datetime) -> None:
-        with self.store.transaction() as conn:
-            conn.execute("UPDATE devices SET last_seen = ? WHERE id = ?", (now.isoformat(), device_id))
+        """Note a device's last contact. Best effort: on a full disk a display must still connect."""
+        try:
+            with self.store.transaction() as conn:
+                conn.execute("UPDATE devices SET last_seen = ? WHERE id = ?", (now.isoformat(), device_id))
+        except StoreError as exc:
+            log.warning("last contact of device %s not stored: %s", device_id, exc.reason)
 
     def device_status(self, device_id: int) -> dict | None:
         rows = self.store.query("SELECT status FROM devices WHERE id = ?", (device_id,))
