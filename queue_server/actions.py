@@ -14,8 +14,9 @@ from typing import Callable
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .auth import Principal, Role, forbidden
-from .engine import QueueError, TicketSource
+from .centre_calendar import CentreCalendar, DeadlineUnit, calendar_of
 from .config import RatingStyle
+from .engine import AlreadyQueued, QueueError, TicketSource
 from .engine.errors import internal, invalid
 from .rating_service import RatingInput
 from .service import QueueService
@@ -46,7 +47,13 @@ class CounterRef(Payload):
     counter: int = Field(ge=1, le=999, description="Counter number.")
 
 
-class CallNumber(CounterRef):
+class CallNext(CounterRef):
+    arrived: bool | None = Field(None, description="Whether the called, never-started citizen came: true finishes "
+                                 "their ticket as served, false marks it absent (no-show); unsaid, the centre's "
+                                 "queue.unstarted_on_next rule decides.")
+
+
+class CallNumber(CallNext):
     label: str = Field(min_length=1, max_length=12, description="The ticket number as printed, e.g. 1023 or A012.")
 
 
@@ -148,6 +155,18 @@ def _counter_result(service: QueueService, counter: int, events) -> dict:
 
 # -- tickets -------------------------------------------------------------------------------------
 
+def closed_now(calendar: CentreCalendar, now) -> QueueError:
+    """The kiosk's refusal outside working time, saying when the centre opens again."""
+    opens = calendar.next_opening(now)
+    when_vi, when_en = f"{opens:%H:%M} ngày {opens:%d/%m/%Y}", f"{opens:%H:%M} on {opens:%d/%m/%Y}"
+    if not calendar.is_working_day(calendar.local(now).date()):
+        return QueueError("closed", f"Hôm nay là ngày nghỉ, trung tâm không cấp số. Vui lòng quý ông/bà quay "
+                                    f"lại từ {when_vi}", f"The centre is closed today (a day off). Please come "
+                                    f"back from {when_en}", 409)
+    return QueueError("closed", f"Ngoài giờ làm việc. Vui lòng quý ông/bà quay lại từ {when_vi}",
+                      f"Outside working hours. Please come back from {when_en}", 409)
+
+
 @action("issue_ticket", {Role.KIOSK, Role.ADMIN, Role.OFFICER}, IssueTicket, "POST", "/api/tickets",
         "Issue a ticket for a service")
 def _issue(service, principal, p: IssueTicket) -> dict:
@@ -158,18 +177,21 @@ def _issue(service, principal, p: IssueTicket) -> dict:
     def issue(now):
         # Checked after the request_id lookup: a retry of a ticket issued at 11:29 still gets it at 11:31.
         if principal.role is Role.KIOSK and not service.is_open_now():
-            raise QueueError("closed", "Ngoài giờ làm việc, vui lòng quay lại sau",
-                             "Outside working hours, please come back later", 409)
+            raise closed_now(calendar_of(service.config), now)
         return service.engine.issue(p.service_id, now, p.priority, source, p.dossier_code)
 
     def answer(issued, ticket) -> dict:      # under the service lock
-        if issued is None:      # a repeated request_id: the ticket issued the first time, as it is now
+        if issued is None:      # a repeated request_id or dossier: the ticket issued the first time, as it is now
             view = service.public_ticket(ticket.id)
             return {"seq": view.pop("seq"), "ahead": view.pop("ahead"), "wait_minutes": view.pop("wait_minutes"),
                     "ticket": view, "repeated": True}
         return {"seq": service.seq, "ticket": ticket_view(issued.ticket), **issued.data}
 
-    return service.issue_once(p.request_id, issue, answer)
+    try:
+        return service.issue_once(p.request_id, issue, answer)
+    except AlreadyQueued as live:       # the same receipt scanned again: its ticket, not a new number
+        with service.lock:
+            return answer(None, live.ticket)
 
 
 # -- counters ------------------------------------------------------------------------------------
@@ -210,14 +232,14 @@ def _resume(service, principal, p, now):
     return service.engine.resume(p.counter, now)
 
 
-@_counter_action("call_next", "call-next", "Finish the current ticket and call the next (Gọi tiếp)")
+@_counter_action("call_next", "call-next", "Finish the current ticket and call the next (Gọi tiếp)", payload=CallNext)
 def _call_next(service, principal, p, now):
-    return service.engine.call_next(p.counter, now)
+    return service.engine.call_next(p.counter, now, p.arrived)
 
 
 @_counter_action("call_number", "call", "Call a given waiting or absent number", payload=CallNumber)
 def _call_number(service, principal, p, now):
-    return service.engine.call_number(p.counter, p.label, now)
+    return service.engine.call_number(p.counter, p.label, now, p.arrived)
 
 
 @_counter_action("recall", "recall", "Call the current ticket again (Gọi lại)")
@@ -243,6 +265,15 @@ def _finish(service, principal, p, now):
 @_counter_action("transfer", "transfer", "Transfer the current ticket (Chuyển)", payload=Transfer)
 def _transfer(service, principal, p, now):
     return service.engine.transfer(p.counter, now, p.to_service, p.to_counter)
+
+
+@action("absent_list", PEOPLE_AT_COUNTER | {Role.SUPERVISOR}, CounterRef, "GET", "/api/counters/{counter}/absent",
+        "Today's absent (no-show) numbers this counter may call back")
+def _absent_list(service, principal, p: CounterRef) -> dict:
+    if principal.role is not Role.SUPERVISOR:
+        check_counter(service, principal, p.counter)
+    with service.lock:
+        return {"seq": service.seq, "tickets": [ticket_view(t) for t in service.engine.absent_tickets(p.counter)]}
 
 
 # -- the day, ratings, devices -------------------------------------------------------------------
@@ -280,7 +311,6 @@ from datetime import date as _date  # noqa: E402
 from typing import Literal  # noqa: E402
 
 from .dossier_service import DossierService  # noqa: E402
-from .dossiers.calendar import DeadlineUnit  # noqa: E402
 from .dossiers.model import DossierStatus  # noqa: E402
 from .reporting.phu_luc_1 import NOTE_STAR_STAR, format_rows  # noqa: E402
 

@@ -62,6 +62,7 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
                       MAX_CONTENT_LENGTH=2 * 1024 * 1024, JSON_AS_ASCII=False)
     app.json = LimitedJSONProvider(app)             # every JSON body parsed within limits (api/json_input.py)
     app.json.ensure_ascii = False
+    app.json.sort_keys = False      # keep the order reports give their columns and rows
     store = Store(db_path)
     service = QueueService(stored_config(store, config), store, clock=clock)   # admin edits win over the TOML
     app.extensions["motcua"] = service
@@ -73,6 +74,8 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     app.register_blueprint(reports)
     from .web.ticket_page import ticket_page        # /t/<id>: the ticket QR's live status page
     app.register_blueprint(ticket_page)
+    from .web.help import help_pages                # /help: the Vietnamese user guide (docs/vi)
+    app.register_blueprint(help_pages)
     app.register_error_handler(HTTPException, http_error)
     add_security_headers(app)
     socketio = SocketIO(app, async_mode="threading")

@@ -3,7 +3,7 @@
 People log in with a password (hashed with werkzeug's scrypt) and get a session token; devices hold
 a long-lived per-device token. Tokens are stored hashed. A principal can only act within its role,
 and only while its credential lives: `Authenticator.current` re-checks a cached principal against
-the store's credential generation before every action (docs/security-credentials.md).
+the store's credential generation before every action (docs/security.md, "Roles and credentials").
 """
 from __future__ import annotations
 

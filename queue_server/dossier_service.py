@@ -13,7 +13,6 @@ must come from the running server or `seq` would jump under its clients' feet.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import weakref
 from contextlib import nullcontext
@@ -23,7 +22,7 @@ from typing import Callable
 
 from .clock import SystemClock
 from .config import CentreConfig
-from .dossiers.calendar import WorkCalendar
+from .centre_calendar import calendar_of
 from .dossiers.import_fields import (FieldProblem, cell_text, parse_channel, parse_datetime, parse_level,
                                      parse_status, text_key)
 from .dossiers.importer import DEFAULT_MAPPING, ImportFileError, Rejection, import_file
@@ -73,13 +72,6 @@ def not_found(code: str) -> QueueError:
                       "looked up on the province's public-service portal", 404)
 
 
-def centre_calendar(settings) -> WorkCalendar:
-    """The holiday file's calendar plus the days off and days worked the administrator added."""
-    base = WorkCalendar.vietnam(settings.holidays_file) if settings.holidays_file else WorkCalendar.vietnam()
-    return dataclasses.replace(base, holidays=base.holidays | frozenset(settings.extra_holidays),
-                               extra_working_days=base.extra_working_days | frozenset(settings.extra_working_days))
-
-
 class DossierService:
     """The registry of one centre. Pass `queue` to publish changes live."""
 
@@ -89,7 +81,7 @@ class DossierService:
         self.clock = clock or SystemClock(config.centre.timezone)
         self.dossiers = Dossiers(store)
         settings = config.dossiers
-        self.calendar = centre_calendar(settings)
+        self.calendar = calendar_of(config)
         self.notifier = notifier or make_notifier(settings.notify, config.centre.name)
         self.departments = [Department(d.id, d.name, tuple(a for a in (d.short_name, d.name_en, *settings
                                        .department_aliases.get(d.id, ())) if a)) for d in config.departments]

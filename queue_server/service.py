@@ -19,9 +19,10 @@ from datetime import datetime
 from typing import Callable, TypeVar
 
 from .auth import Authenticator, Principal
+from .centre_calendar import calendar_of, tickets_open
 from .clock import SystemClock
 from .config import CentreConfig
-from .engine import CounterState, Event, QueueEngine, QueueError, Ticket, TicketStatus
+from .engine import AlreadyQueued, CounterState, Event, QueueEngine, QueueError, Ticket, TicketStatus
 from .engine.errors import invalid
 from .rating_service import RatingInput, RatingService
 from .storage import Store, StoreError
@@ -146,7 +147,8 @@ class QueueService:
             return event
 
     def is_open_now(self) -> bool:
-        return self.config.hours.is_open(self.clock())
+        """May a kiosk issue a ticket now, by the centre's calendar (sessions, weekdays, holidays)?"""
+        return tickets_open(calendar_of(self.config), self.config.hours.enforce, self.clock())
 
     def report_device_status(self, principal: Principal, status: dict) -> int:
         """Record a device's health; an event is stored only when the status changed."""
@@ -178,7 +180,7 @@ class QueueService:
             view = ticket_view(ticket)
             live = ticket.status is TicketStatus.WAITING and ticket.id in self.engine.state.tickets
             view["ahead"] = self.engine.ahead_of(ticket) if live else 0
-            view["wait_minutes"] = self.engine.wait_minutes(ticket) if live else 0
+            view["wait_minutes"] = self.engine.wait_minutes(ticket, self.clock()) if live else 0
             view["seq"] = self.seq
             return view
 
@@ -207,7 +209,7 @@ class QueueService:
         except StoreError:
             self._reload()
             raise
-        except QueueError:
+        except (QueueError, AlreadyQueued):
             raise
         except BaseException:
             self._reload()
@@ -236,7 +238,7 @@ class QueueService:
                 self.recent_calls.appendleft(_call_view(event))
         touched = sorted({e.ticket.service_id for e in events if e.ticket} |
                          {sid for e in events if e.counter for sid in self.config.counter(e.counter.number).services})
-        stats = service_stats(self.engine, touched) if touched else {}
+        stats = service_stats(self.engine, touched, self.clock()) if touched else {}
         for listener in self.listeners:
             listener.on_events(events, stats)
 

@@ -131,6 +131,12 @@ def _other_routes() -> dict:
                           "200": {"description": "The photo", "content": {
                               "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
                               "image/png": {"schema": {"type": "string", "format": "binary"}}}}}}},
+        "/api/tls/ca.pem": {"get": {
+            "operationId": "tls_ca", "summary": "The centre's CA certificate, for pairing devices to pin (public)",
+            "security": PUBLIC,
+            "responses": {**_responses("The CA certificate", r404="This server does not serve HTTPS itself"),
+                          "200": {"description": "The CA certificate (PEM)", "content": {
+                              "application/x-pem-file": {"schema": {"type": "string"}}}}}}},
         "/healthz": {"get": {"operationId": "healthz", "summary": "Liveness and database check", "security": PUBLIC,
                              "responses": _responses("Healthy", r503="The database cannot be written")}},
         "/api/openapi.json": {"get": {"operationId": "openapi", "summary": "This document", "security": PUBLIC,

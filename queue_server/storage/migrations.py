@@ -247,9 +247,14 @@ def _v11_credential_generation(db: Database) -> None:
     db.execute(f"CREATE TRIGGER credential_end_device_deleted AFTER DELETE ON devices {bump}")
 
 
+def _v12_dossier_returns(db: Database) -> None:
+    # Phụ lục I's "returned" column looks up the period's return statuses in the history.
+    db.execute("CREATE INDEX IF NOT EXISTS idx_dossier_history_status ON dossier_history(centre_id, status, at)")
+
+
 MIGRATIONS = [_v1_queue, _v2_people_and_devices, _v3_ratings, _v4_dossiers, _v5_ticket_requests, _v6_admin,
               _v7_report_indexes, _v8_officer_title, _v9_report_summaries,
-              _v10_rating_quarantine, _v11_credential_generation]
+              _v10_rating_quarantine, _v11_credential_generation, _v12_dossier_returns]
 
 
 def migrate(db: Database, before=None, migrations: list | None = None) -> int:
