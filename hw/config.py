@@ -18,7 +18,9 @@ class _PrinterCommon(_Section):
     cutter: Literal["full", "partial", "none"] = Field("partial", description="Cut after each ticket; 'none' feeds to the tear bar.")
     check_status: bool = Field(True, description="Ask the paper sensor before each ticket.")
     english: bool = Field(False, description="Print English labels under the Vietnamese ones.")
-    timeout_s: float = Field(3.0, gt=0, description="Write / status timeout.")
+    timeout_s: float = Field(3.0, gt=0, description="Write timeout: how long the printer may stop taking data.")
+    status_timeout_s: float = Field(0.5, gt=0, le=5, description="How long to wait for the one-byte answer "
+                                                                  "to a status query (a printer answers in a few ms).")
 
 
 class UsbPrinter(_PrinterCommon):
@@ -36,7 +38,14 @@ class SerialPrinter(_PrinterCommon):
 
     backend: Literal["serial"]
     device: str = Field(description="e.g. /dev/printer-kiosk (a udev symlink).")
-    baudrate: int = 9600
+    baudrate: Literal[9600, 19200, 38400, 57600, 115200] = Field(
+        115200, description="Must match the printer's setting (DIP switches / memory switch). An 80 mm "
+                            "ticket is ~60 KB of raster: ~5 s at 115200, ~1 min at 9600.")
+    parity: Literal["none", "even", "odd"] = Field("none", description="Must match the printer.")
+    stopbits: Literal[1, 2] = Field(1, description="Must match the printer.")
+    flow_control: Literal["dsrdtr", "rtscts", "xonxoff", "none"] = Field(
+        "dsrdtr", description="Handshake that stops the kiosk when the printer's buffer is full "
+                              "(Epson's default: DTR/DSR).")
 
 
 class NetworkPrinter(_PrinterCommon):
