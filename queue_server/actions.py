@@ -248,9 +248,10 @@ def _device_status(service, principal, p: DeviceStatus) -> dict:
 
 @action("snapshot", set(Role), Empty, "GET", "/api/snapshot", "The full live state, with its sequence number")
 def _snapshot(service, principal, p) -> dict:
-    snap = service.snapshot()
-    snap["me"] = principal.to_dict()
-    return snap
+    from .projections import audience_of_role, project_snapshot    # what this role may see
+    with service.lock:
+        snap, config = service.snapshot(), service.config
+    return {**project_snapshot(audience_of_role(principal), config, snap), "me": principal.to_dict()}
 
 
 # -- dossiers (docs/dossiers.md) -----------------------------------------------------------------

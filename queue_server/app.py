@@ -68,7 +68,7 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     app.register_error_handler(HTTPException, http_error)
     socketio = SocketIO(app, **socketio_options())
     app.extensions["motcua.socketio"] = socketio
-    register(socketio, service)
+    app.extensions["motcua.outbound"] = register(socketio, service)
     register_admin(app, socketio)
     return app
 

@@ -140,6 +140,8 @@ class Outbound(ServiceListener):
         self._thread: threading.Thread | None = None
         self._last_slow_check = 0.0
         self._me: dict[str, dict] = {}
+        self._queued = self._done = 0
+        self._cache_lock = threading.Lock()
 
     # -- producers (any thread) -----------------------------------------------------------------
 
@@ -163,6 +165,12 @@ class Outbound(ServiceListener):
             self._put(SnapshotFor(sid, audience, self._snapshot(), self.service.config, {}, join=False))
         return True
 
+    def snapshot_for(self, audience: Audience, me: dict) -> dict:
+        """The current snapshot as `audience` sees it, from the cache (the `snapshot` action)."""
+        with self.service.lock:
+            snap, config = self._snapshot(), self.service.config
+        return {**self._project(audience, snap, config), "me": me}
+
     def leave(self, sid: str) -> None:
         self._put(Leave(sid))
 
@@ -178,7 +186,8 @@ class Outbound(ServiceListener):
     def _put(self, item) -> None:
         with self._wake:
             self._items.append(item)
-            self._wake.notify()
+            self._queued += 1
+            self._wake.notify_all()
         if self._thread is None or not self._thread.is_alive():
             self._start()
 
@@ -197,20 +206,37 @@ class Outbound(ServiceListener):
                 self._dispatch(items)
             except Exception:                 # the path must outlive any one bad message
                 log.exception("outbound dispatch failed")
+            with self._wake:
+                self._done += len(items)
+                self._wake.notify_all()
 
     def _take(self) -> list:
-        with self._wake:
-            while not self._items:
-                self._wake.wait(SLOW_CHECK_SECONDS)
+        while True:
+            with self._wake:
                 if not self._items:
-                    self._check_slow()
-            first = self._items[0]
+                    self._wake.wait(SLOW_CHECK_SECONDS)
+                if self._items:
+                    first = self._items[0]
+                    break
+            self._check_slow()                # idle: still look for clients that read nothing
         if isinstance(first, Batch):
             time.sleep(COALESCE_SECONDS)
         with self._wake:
             items = list(self._items)
             self._items.clear()
         return items
+
+    def drain(self, timeout: float = 5.0) -> bool:
+        """Wait until everything queued so far has been sent (tests and tools)."""
+        deadline = time.monotonic() + timeout
+        with self._wake:
+            target = self._queued
+            while self._done < target:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._wake.wait(left)
+        return True
 
     def _dispatch(self, items: list) -> None:
         run: list[Batch] = []
@@ -264,11 +290,14 @@ class Outbound(ServiceListener):
 
     def _project(self, audience: Audience, snap: dict, config) -> dict:
         key = (audience, snap["seq"], id(snap))
-        projected = self._projected.get(key)
+        with self._cache_lock:
+            projected = self._projected.get(key)
         if projected is None:
-            if len(self._projected) > 256:
-                self._projected.clear()
-            projected = self._projected[key] = project_snapshot(audience, config, snap)
+            projected = project_snapshot(audience, config, snap)
+            with self._cache_lock:
+                if len(self._projected) > 256:
+                    self._projected.clear()
+                self._projected[key] = projected
         return projected
 
     def _forget(self, sid: str) -> None:

@@ -32,7 +32,7 @@ PUBLIC_DATA = {                     # event data a public screen may show, by ev
     "ticket.transferred": ("from_counter", "to_counter", "from_service", "to_service"),
     "day.ended": ("service_day",),
     "config.changed": ("centre",),
-    "dossier.updated": ("department_id", "status"),
+    "dossier.updated": ("code", "department_id", "status", "status_vi", "due_at"),   # never the applicant
     "dossiers.imported": ("refresh",),
 }
 QUEUE_WIDE = ("day.ended", "config.changed")
@@ -64,6 +64,15 @@ def audience_for(namespace: str, principal) -> Audience:
     elif kind == "terminal" and principal.role.value == "terminal":
         scope = principal.counter
     return Audience(namespace, kind, scope)
+
+
+ROLE_NAMESPACES = {"display": "/display", "kiosk": "/kiosk", "terminal": "/terminal", "officer": "/counter",
+                   "keypad": "/counter", "admin": "/admin", "supervisor": "/admin", "gateway": "/kiosk"}
+
+
+def audience_of_role(principal) -> Audience:
+    """The audience a principal's role belongs to when no namespace says (REST `GET /api/snapshot`)."""
+    return audience_for(ROLE_NAMESPACES[principal.role.value], principal)
 
 
 class Scope:

@@ -139,6 +139,14 @@ class RoleNamespace(Namespace):
         """Lets devices measure latency and read the server clock."""
         return {"ok": True, "time": self.service.clock().isoformat(), "seq": self.service.seq}
 
+    def on_snapshot(self, data=None):
+        """The `snapshot` action over Socket.IO: this client's projection, from the cached copy."""
+        principal = self.principals.get(request.sid)
+        if principal is None:
+            return self.run_action("snapshot", data)
+        return {"ok": True, "result": self.outbound.snapshot_for(audience_for(self.namespace, principal),
+                                                                 principal.to_dict())}
+
     def on_invalid_input(self, data=None):
         return {"ok": False, "error": invalid_json().to_dict()}
 
@@ -161,7 +169,8 @@ def _action_handler(name: str):
 
 
 for _name in ACTIONS:
-    setattr(RoleNamespace, f"on_{_name}", _action_handler(_name))
+    if not hasattr(RoleNamespace, f"on_{_name}"):       # on_snapshot is served from the cache
+        setattr(RoleNamespace, f"on_{_name}", _action_handler(_name))
 
 
 def socketio_options() -> dict:
