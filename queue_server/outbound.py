@@ -15,6 +15,7 @@ Flask-SocketIO's `message_queue` (Redis, for several server processes) can sit u
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 import time
 from collections import deque
@@ -83,9 +84,25 @@ class SocketIOFanout(Fanout):
             queue = getattr(sock, "queue", None)
             if queue is not None and queue.qsize() > self.max_pending and not sock.closed:
                 log.warning("dropping client %s: %d packets unread", eio_sid, queue.qsize())
+                raw = self._raw_socket(eio_sid)         # before close() forgets the connection
                 sock.close(wait=False, abort=True)
+                _shut(raw)
                 dropped += 1
         return dropped
+
+
+    def _raw_socket(self, eio_sid: str):
+        environ = self.server.environ.get(eio_sid) or {}
+        return environ.get("gunicorn.socket") or environ.get("werkzeug.socket")
+
+
+def _shut(raw) -> None:
+    """Shut a connection's TCP socket, so the threads blocked writing to it end now."""
+    if raw is not None:
+        try:
+            raw.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
 
 @dataclass
