@@ -16,7 +16,7 @@ from .auth import Principal, Role, forbidden
 from .engine import QueueError, TicketSource
 from .engine.errors import invalid
 from .service import QueueService
-from .views import counter_views, ticket_view
+from .views import counter_view, ticket_view
 
 PEOPLE_AT_COUNTER = {Role.ADMIN, Role.OFFICER, Role.KEYPAD}
 
@@ -122,8 +122,8 @@ def check_counter(service: QueueService, principal: Principal, counter: int, ope
 
 
 def _counter_result(service: QueueService, counter: int, events) -> dict:
-    views = {v["number"]: v for v in counter_views(service.engine)}
-    return {"seq": service.seq, "counter": views.get(counter), "events": [e.to_dict() for e in events]}
+    return {"seq": service.seq, "counter": counter_view(service.engine, counter),
+            "events": [e.to_dict() for e in events]}
 
 
 # -- tickets -------------------------------------------------------------------------------------
