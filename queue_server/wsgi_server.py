@@ -118,7 +118,7 @@ def server_config(host: str, port: int, certfile: str | None = None, keyfile: st
     settings = {"bind": [f"[{host}]:{port}" if ":" in host else f"{host}:{port}"],
                 "worker_class": "gthread", "workers": 1, "threads": threads,
                 "worker_connections": threads + 100, "keepalive": KEEPALIVE_SECONDS,
-                "timeout": 0, "graceful_timeout": 5, "accesslog": None, "errorlog": "-",
+                "timeout": 0, "graceful_timeout": 2, "accesslog": None, "errorlog": "-",
                 "loglevel": "warning"}
     if certfile and keyfile:
         settings.update(certfile=str(certfile), keyfile=str(keyfile))
