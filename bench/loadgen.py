@@ -84,8 +84,9 @@ class RawClient:
                 self.snapshot_seq = json.loads(body)[1]["seq"]
                 self.ready.set()
         elif self.record_calls and '"ticket.called"' in body:
-            message = json.loads(body)[1]
-            for event in message["events"]:
+            name, message = json.loads(body)[:2]
+            events = message["events"] if name == "events" else [message]    # "event": before issue 15
+            for event in events:
                 if event["type"] == "ticket.called":
                     self.calls.append((event["ticket"]["id"], at))
 
