@@ -9,7 +9,8 @@ Rules (docs/protocol.md, "What each namespace receives"):
 - `/display`: calls and counter states of the counters of its display group, waiting counts of the
   services those counters serve; no officer names or ids, no ratings, no device health, no
   dossier applicants.
-- `/kiosk`: waiting counts of every service and the centre's configuration; no tickets, no counters.
+- `/kiosk`: waiting counts of every service, which counters are open, the centre's configuration;
+  no tickets, no officers.
 - `/terminal`: its own counter (with the officer, for the photo and name) and the ticket there.
 - `/counter` (officers, keypads): the whole queue; no ratings, no device health.
 - `/admin` (admin, supervisor): everything the dashboard needs: every event as stored.
@@ -126,8 +127,10 @@ def project_event(audience: Audience, event: dict, scope: Scope) -> dict | None:
         return None if etype in STAFF_HIDDEN else event
     if etype in QUEUE_WIDE:
         return {**event, "ticket": None, "counter": None, "data": _pick(event["data"], PUBLIC_DATA[etype])}
-    if kind == "kiosk":
-        return None
+    if kind == "kiosk":               # which counters are open (the ticket names them): no tickets
+        if not etype.startswith("counter."):
+            return None
+        return {**event, "ticket": None, "counter": _pick(event["counter"], PUBLIC_COUNTER), "data": {}}
     if kind == "display" and etype.startswith("dossier"):
         return {**event, "data": _pick(event["data"], PUBLIC_DATA[etype])}
     if not etype.startswith(("ticket.", "counter.")) or not _touches(event, scope):
@@ -174,7 +177,7 @@ def project_snapshot(audience: Audience, config: CentreConfig, snap: dict) -> di
     out["waiting"] = []
     out["services"] = project_stats(audience, snap["services"], scope)
     if kind == "kiosk":
-        out.update(counters=[], recent_calls=[])
+        out.update(counters=[{k: c[k] for k in ("number", "status")} for c in snap["counters"]], recent_calls=[])
         return out
     counters = [c for c in snap["counters"] if c["number"] in scope.counters]
     if kind == "display":

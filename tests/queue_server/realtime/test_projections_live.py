@@ -105,11 +105,12 @@ def test_projection_kiosk_sees_waiting_counts_and_config_only(morning):
     kiosk = morning["kiosk"]
     _nothing_personal(kiosk)
     assert OFFICER not in kiosk.text and "officer_id" not in kiosk.text
-    assert kiosk.types() == set()
+    assert kiosk.types() == {"counter.opened"}
     stats = [m["stats"] for kind, m in kiosk.received if kind == "events"]
     assert any("stp-hotich" in s for s in stats)
     snapshot = kiosk.received[0][1]
-    assert snapshot["counters"] == [] and snapshot["waiting"] == [] and snapshot["centre"]["departments"]
+    assert snapshot["waiting"] == [] and snapshot["centre"]["departments"]
+    assert all(set(c) == {"number", "status"} for c in snapshot["counters"])
 
 
 def test_projection_tablet_sees_its_own_counter(morning):
