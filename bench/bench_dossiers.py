@@ -24,7 +24,7 @@ from bench_phu_luc_1 import DEPARTMENTS, PERIOD, _dossier  # noqa: E402
 from queue_server.clock import FakeClock  # noqa: E402
 from queue_server.config import DEMO_CONFIG, load_config  # noqa: E402
 from queue_server.dossier_service import DossierService  # noqa: E402
-from queue_server.dossiers.calendar import VN_TZ  # noqa: E402
+from queue_server.centre_calendar import VN_TZ  # noqa: E402
 from queue_server.reporting.phu_luc_1 import format_rows  # noqa: E402
 from queue_server.storage import Store  # noqa: E402
 

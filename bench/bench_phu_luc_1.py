@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from queue_server.dossiers.calendar import VN_TZ  # noqa: E402
+from queue_server.centre_calendar import VN_TZ  # noqa: E402
 from queue_server.dossiers.model import Channel, Department, Dossier, DossierStatus  # noqa: E402
 from queue_server.reporting import phu_luc_1  # noqa: E402
 from queue_server.reporting.periods import month  # noqa: E402

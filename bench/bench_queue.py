@@ -201,7 +201,7 @@ def _open_counters(server: ServerProcess, config) -> dict[int, str]:
     """Log every officer in and open their counter; their tokens by counter."""
     tokens = {}
     for counter in config.counters:
-        _, body = http("POST", server.url + "/api/login", {"username": f"bench{counter.number}", "password": "bench"})
+        _, body = http("POST", server.url + "/api/login", {"username": f"bench{counter.number}", "password": "benchmark1"})
         http("POST", f"{server.url}/api/counters/{counter.number}/open", {}, body["token"])
         tokens[counter.number] = body["token"]
     return tokens
@@ -214,7 +214,7 @@ def _prepare(workdir: Path, name: str):
     store = Store(server.db)
     kiosk = add_device(config, None, "bench-kiosk", "kiosk", store=store)
     for counter in config.counters:
-        add_user(config, None, f"bench{counter.number}", f"Cán bộ {counter.number}", "officer", "bench", store=store)
+        add_user(config, None, f"bench{counter.number}", f"Cán bộ {counter.number}", "officer", "benchmark1", store=store)
     store.close()
     return config, server, kiosk
 

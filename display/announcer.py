@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from hw.voice import Announcement
+from hw.voice import Announcement, sign_name
 from queue_server.livestate import CALL_TYPES
 
 
@@ -38,10 +38,12 @@ class Announcer:
         self.digit_by_digit = digit_by_digit
         self.last_seq: int | None = None
         self.offset = timedelta(0)      # server clock minus ours
+        self.names: dict[int, str] = {}  # counter number -> its sign name, when it has one
 
     def on_snapshot(self, snapshot: dict, now: datetime, counters: set[int] | None = None) -> list[Announcement]:
         """A (re)sync: remember where the stream stands and announce nothing."""
         self.last_seq = snapshot.get("seq")
+        self._learn_names(snapshot.get("centre"))
         if counters is not None:
             self.counters = counters
         if snapshot.get("server_time"):
@@ -54,11 +56,19 @@ class Announcer:
         if seq is None or (self.last_seq is not None and seq <= self.last_seq):
             return []                   # already seen: never twice
         self.last_seq = seq
+        if event.get("type") == "config.changed":
+            self._learn_names((event.get("data") or {}).get("centre"))
         if not self._wanted(event) or not self._speaking(now) or self._is_stale(event, now):
             return []
         ticket = event["ticket"]
         return [Announcement(ticket["label"], ticket["counter"], event["type"] == "ticket.recalled",
-                             self.digit_by_digit)]
+                             self.digit_by_digit, self.names.get(ticket["counter"], ""))]
+
+    def _learn_names(self, centre: dict | None) -> None:
+        """Counters' sign names from the centre view, so a call says what the sign says."""
+        if centre and "counters" in centre:
+            self.names = {c["number"]: name for c in centre["counters"]
+                          if (name := sign_name(c.get("label", ""), c["number"]))}
 
     def _wanted(self, event: dict) -> bool:
         ticket = event.get("ticket") or {}

@@ -20,7 +20,7 @@ from typing import Callable
 from zoneinfo import ZoneInfo
 
 from hw.codes import CitizenId, DossierCode, TicketRef
-from queue_server.config import Hours
+from queue_server.centre_calendar import kiosk_open
 
 
 class Screen(str, Enum):
@@ -326,7 +326,7 @@ class KioskFlow:
         counts as open); the server refuses a ticket outside them anyway, this only spares the
         citizen the choices first."""
         hours = self.live.centre.get("hours")
-        return hours is None or Hours.model_validate(hours).is_open(self.now())
+        return hours is None or kiosk_open(hours, self.now())
 
     def _centre_now(self) -> datetime:
         return datetime.now(ZoneInfo(self.live.centre.get("timezone") or "Asia/Ho_Chi_Minh"))

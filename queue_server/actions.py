@@ -6,6 +6,7 @@ an officer only where logged in, a keypad or terminal only at its own counter.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
@@ -13,12 +14,16 @@ from typing import Callable
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .auth import Principal, Role, forbidden
-from .engine import QueueError, TicketSource
-from .engine.errors import invalid
+from .centre_calendar import CentreCalendar, DeadlineUnit, calendar_of
+from .config import RatingStyle
+from .engine import AlreadyQueued, QueueError, TicketSource
+from .engine.errors import internal, invalid
+from .rating_service import RatingInput
 from .service import QueueService
 from .views import counter_view, ticket_view
 
 PEOPLE_AT_COUNTER = {Role.ADMIN, Role.OFFICER, Role.KEYPAD}
+log = logging.getLogger(__name__)
 
 
 class Payload(BaseModel):
@@ -42,7 +47,13 @@ class CounterRef(Payload):
     counter: int = Field(ge=1, le=999, description="Counter number.")
 
 
-class CallNumber(CounterRef):
+class CallNext(CounterRef):
+    arrived: bool | None = Field(None, description="Whether the called, never-started citizen came: true finishes "
+                                 "their ticket as served, false marks it absent (no-show); unsaid, the centre's "
+                                 "queue.unstarted_on_next rule decides.")
+
+
+class CallNumber(CallNext):
     label: str = Field(min_length=1, max_length=12, description="The ticket number as printed, e.g. 1023 or A012.")
 
 
@@ -57,8 +68,11 @@ class SubmitRating(Payload):
     ticket_id: str | None = Field(None, max_length=64, description="The ticket rated; none for a walk-up rating.")
     value: str = Field(min_length=1, max_length=40)
     comment: str = Field("", max_length=1000)
-    rated_at: datetime | None = Field(None, description="When the citizen rated (ISO 8601 with offset); "
-                                                       "kept within plausible bounds, else the server's time.")
+    rated_at: datetime | None = Field(None, description="When the citizen rated (ISO 8601 with offset); not after "
+                                      "the server's time, not before the ticket was finished; before the current "
+                                      "reporting period the rating is held in the quarantine.")
+    style: RatingStyle | None = Field(None, description="The rating style the tablet showed; the value must be one "
+                                                       "of its options. Default: the style whose options hold it.")
 
 
 class DeviceStatus(Payload):
@@ -87,7 +101,13 @@ def action(name: str, roles, payload: type[Payload], method: str, path: str, sum
 
 
 def perform(service: QueueService, principal: Principal, name: str, data: dict | None) -> dict:
-    """Check, validate and run one action; raises QueueError with a clear message otherwise."""
+    """Check, validate and run one action; raises QueueError with a clear message otherwise.
+
+    The principal's rights are re-checked first: a socket opened earlier may hold an ended credential.
+    Every failure is a QueueError: a refusal by the rules, a full disk (StoreError, 503), or an
+    unexpected error, which is logged with its traceback and answered as `internal` (500).
+    """
+    principal = service.auth.current(principal)
     act = ACTIONS.get(name)
     if act is None:
         raise QueueError("unknown_action", f"Không có thao tác {name}", f"No such action: {name}", 404)
@@ -99,7 +119,13 @@ def perform(service: QueueService, principal: Principal, name: str, data: dict |
         payload = act.payload.model_validate(data or {})
     except ValidationError as exc:
         raise invalid("Dữ liệu không hợp lệ: " + _problems(exc), "Invalid input: " + _problems(exc)) from None
-    return act.handler(service, principal, payload)
+    try:
+        return act.handler(service, principal, payload)
+    except QueueError:
+        raise
+    except Exception as exc:
+        log.exception("action %s by %s:%s failed", name, principal.kind, principal.id)
+        raise internal() from exc
 
 
 def _problems(exc: ValidationError) -> str:
@@ -122,11 +148,25 @@ def check_counter(service: QueueService, principal: Principal, counter: int, ope
 
 
 def _counter_result(service: QueueService, counter: int, events) -> dict:
+    """The answer to a counter action; built under the service lock (see QueueService.execute).
+    Only this counter's view: not every counter of a large centre."""
     return {"seq": service.seq, "counter": counter_view(service.engine, counter),
             "events": [e.to_dict() for e in events]}
 
 
 # -- tickets -------------------------------------------------------------------------------------
+
+def closed_now(calendar: CentreCalendar, now) -> QueueError:
+    """The kiosk's refusal outside working time, saying when the centre opens again."""
+    opens = calendar.next_opening(now)
+    when_vi, when_en = f"{opens:%H:%M} ngày {opens:%d/%m/%Y}", f"{opens:%H:%M} on {opens:%d/%m/%Y}"
+    if not calendar.is_working_day(calendar.local(now).date()):
+        return QueueError("closed", f"Hôm nay là ngày nghỉ, trung tâm không cấp số. Vui lòng quý ông/bà quay "
+                                    f"lại từ {when_vi}", f"The centre is closed today (a day off). Please come "
+                                    f"back from {when_en}", 409)
+    return QueueError("closed", f"Ngoài giờ làm việc. Vui lòng quý ông/bà quay lại từ {when_vi}",
+                      f"Outside working hours. Please come back from {when_en}", 409)
+
 
 @action("issue_ticket", {Role.KIOSK, Role.ADMIN, Role.OFFICER}, IssueTicket, "POST", "/api/tickets",
         "Issue a ticket for a service")
@@ -138,16 +178,21 @@ def _issue(service, principal, p: IssueTicket) -> dict:
     def issue(now):
         # Checked after the request_id lookup: a retry of a ticket issued at 11:29 still gets it at 11:31.
         if principal.role is Role.KIOSK and not service.is_open_now():
-            raise QueueError("closed", "Ngoài giờ làm việc, vui lòng quay lại sau",
-                             "Outside working hours, please come back later", 409)
+            raise closed_now(calendar_of(service.config), now)
         return service.engine.issue(p.service_id, now, p.priority, source, p.dossier_code)
 
-    issued, ticket = service.issue_once(p.request_id, issue)
-    if issued is None:      # a repeated request_id: the ticket issued the first time, as it is now
-        view = service.public_ticket(ticket.id)
-        return {"seq": view.pop("seq"), "ahead": view.pop("ahead"), "wait_minutes": view.pop("wait_minutes"),
-                "ticket": view, "repeated": True}
-    return {"seq": service.seq, "ticket": ticket_view(issued.ticket), **issued.data}
+    def answer(issued, ticket) -> dict:      # under the service lock
+        if issued is None:      # a repeated request_id or dossier: the ticket issued the first time, as it is now
+            view = service.public_ticket(ticket.id)
+            return {"seq": view.pop("seq"), "ahead": view.pop("ahead"), "wait_minutes": view.pop("wait_minutes"),
+                    "ticket": view, "repeated": True}
+        return {"seq": service.seq, "ticket": ticket_view(issued.ticket), **issued.data}
+
+    try:
+        return service.issue_once(p.request_id, issue, answer)
+    except AlreadyQueued as live:       # the same receipt scanned again: its ticket, not a new number
+        with service.lock:
+            return answer(None, live.ticket)
 
 
 # -- counters ------------------------------------------------------------------------------------
@@ -156,9 +201,10 @@ def _counter_action(name: str, path: str, summary: str, payload=CounterRef, role
                     opening: bool = False):
     def decorate(command):
         def handler(service, principal, p):
-            check_counter(service, principal, p.counter, opening)
-            events = service.execute(lambda now: command(service, principal, p, now))
-            return _counter_result(service, p.counter, events)
+            def checked(now):       # checked under the lock: no one takes the counter in between
+                check_counter(service, principal, p.counter, opening)
+                return command(service, principal, p, now)
+            return service.execute(checked, lambda events: _counter_result(service, p.counter, events))
         handler.__doc__ = command.__doc__
         action(name, roles, payload, "POST", f"/api/counters/{{counter}}/{path}", summary)(handler)
         return command
@@ -187,14 +233,14 @@ def _resume(service, principal, p, now):
     return service.engine.resume(p.counter, now)
 
 
-@_counter_action("call_next", "call-next", "Finish the current ticket and call the next (Gọi tiếp)")
+@_counter_action("call_next", "call-next", "Finish the current ticket and call the next (Gọi tiếp)", payload=CallNext)
 def _call_next(service, principal, p, now):
-    return service.engine.call_next(p.counter, now)
+    return service.engine.call_next(p.counter, now, p.arrived)
 
 
 @_counter_action("call_number", "call", "Call a given waiting or absent number", payload=CallNumber)
 def _call_number(service, principal, p, now):
-    return service.engine.call_number(p.counter, p.label, now)
+    return service.engine.call_number(p.counter, p.label, now, p.arrived)
 
 
 @_counter_action("recall", "recall", "Call the current ticket again (Gọi lại)")
@@ -222,22 +268,29 @@ def _transfer(service, principal, p, now):
     return service.engine.transfer(p.counter, now, p.to_service, p.to_counter)
 
 
+@action("absent_list", PEOPLE_AT_COUNTER | {Role.SUPERVISOR}, CounterRef, "GET", "/api/counters/{counter}/absent",
+        "Today's absent (no-show) numbers this counter may call back")
+def _absent_list(service, principal, p: CounterRef) -> dict:
+    if principal.role is not Role.SUPERVISOR:
+        check_counter(service, principal, p.counter)
+    with service.lock:
+        return {"seq": service.seq, "tickets": [ticket_view(t) for t in service.engine.absent_tickets(p.counter)]}
+
+
 # -- the day, ratings, devices -------------------------------------------------------------------
 
 @action("end_day", {Role.ADMIN}, Empty, "POST", "/api/day/end", "End the service day: leftover tickets expire")
 def _end_day(service, principal, p) -> dict:
-    events = service.execute(service.engine.end_day)
-    return {"seq": service.seq, "expired": sum(e.type == "ticket.expired" for e in events)}
+    def answer(events) -> dict:
+        return {"seq": service.seq, "expired": sum(e.type == "ticket.expired" for e in events)}
+    return service.execute(lambda now: service.engine.end_day(now), answer)
 
 
 @action("submit_rating", {Role.TERMINAL}, SubmitRating, "POST", "/api/ratings", "Submit a satisfaction rating")
 def _rating(service, principal, p: SubmitRating) -> dict:
-    counter = p.counter or principal.counter
-    if counter is None:
-        raise invalid("Thiết bị chưa gắn với quầy nào", "This terminal is not bound to a counter")
-    check_counter(service, principal, counter)
-    rating, new = service.submit_rating(principal, counter, p.id, p.value, p.comment, p.ticket_id, p.rated_at)
-    return {"seq": service.seq, "rating": rating, "duplicate": not new}
+    """Stored, or kept in the quarantine when a rule refuses it for good (`quarantined`: true)."""
+    rating = RatingInput(p.id, p.value, p.counter, p.ticket_id, p.comment, p.rated_at, p.style)
+    return service.submit_rating(principal, rating)
 
 
 @action("device_status", {Role.KIOSK, Role.DISPLAY, Role.TERMINAL, Role.KEYPAD}, DeviceStatus, "POST",
@@ -260,7 +313,6 @@ from datetime import date as _date  # noqa: E402
 from typing import Literal  # noqa: E402
 
 from .dossier_service import DossierService  # noqa: E402
-from .dossiers.calendar import DeadlineUnit  # noqa: E402
 from .dossiers.model import DossierStatus  # noqa: E402
 from .reporting.phu_luc_1 import NOTE_STAR_STAR, format_rows  # noqa: E402
 
@@ -368,6 +420,8 @@ def _report(name: str):
                 .items() if v is not None}
         try:
             period = library.period_from(args, service.config.centre.report_cutoff_day, service.clock().date())
+        except QueueError:
+            raise                   # a period past the limits (limits.check_range): its own message
         except (ValueError, KeyError) as exc:
             raise invalid(f"Kỳ báo cáo không hợp lệ: {exc}", f"Invalid period: {exc}") from None
         return _json.loads(document_json(library.DOCUMENTS[name](service.config, service.store, period)))

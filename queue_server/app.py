@@ -15,6 +15,7 @@ from .config import CentreConfig
 from .realtime import register, socketio_options
 from .service import QueueService
 from .storage import Store
+from .storage.files import private_dir, private_file
 
 ROLL_OVER_SECONDS = 30
 
@@ -31,10 +32,10 @@ class NoDelayRequestHandler(WSGIRequestHandler):
 def secret_key(data_dir: Path) -> str:
     """The session-signing key, made once per installation and kept beside the database."""
     path = data_dir / "secret_key"
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
+    if not path.exists() or not path.read_text().strip():
+        private_dir(data_dir)
+        private_file(path).write_text(secrets.token_urlsafe(48))     # 0600 before the key is in it
+    private_file(path)
     return path.read_text().strip()
 
 
@@ -46,14 +47,18 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     """
     from .admin import register_admin
     from .admin.manage import stored_config
+    from .api.json_input import LimitedJSONProvider
     from .api.rest import api, http_error
     from .web import web
+    from .web.headers import add_security_headers
 
     app = Flask(__name__, static_folder=None)     # static files are the web blueprint's
     app.config.update(SECRET_KEY=secret or secret_key(Path(db_path).parent),
                       SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
                       MAX_CONTENT_LENGTH=2 * 1024 * 1024, JSON_AS_ASCII=False)
+    app.json = LimitedJSONProvider(app)             # every JSON body parsed within limits (api/json_input.py)
     app.json.ensure_ascii = False
+    app.json.sort_keys = False      # keep the order reports give their columns and rows
     store = Store(db_path)
     service = QueueService(stored_config(store, config), store, clock=clock)   # admin edits win over the TOML
     app.extensions["motcua"] = service
@@ -65,7 +70,10 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     app.register_blueprint(reports)
     from .web.ticket_page import ticket_page        # /t/<id>: the ticket QR's live status page
     app.register_blueprint(ticket_page)
+    from .web.help import help_pages                # /help: the Vietnamese user guide (docs/vi)
+    app.register_blueprint(help_pages)
     app.register_error_handler(HTTPException, http_error)
+    add_security_headers(app)
     socketio = SocketIO(app, **socketio_options())
     app.extensions["motcua.socketio"] = socketio
     app.extensions["motcua.outbound"] = register(socketio, service)

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sqlite3
 import sys
 from pathlib import Path
 
 from .config import DEMO_CONFIG, ConfigError, load_config
+from .deploy.tls_cli import add_tls_commands
 from .engine import QueueError
 
 DEFAULT_DB = "var/motcua.db"
@@ -13,9 +16,13 @@ DEFAULT_DB = "var/motcua.db"
 
 def cmd_server(args) -> int:
     from .app import create_app, run_server
+    from .web.transport import secure_transport
     app = create_app(load_config(args.config), args.db)
-    print(f"motcua: serving {app.extensions['motcua'].config.centre.name} on http://{args.host}:{args.port}/", flush=True)
-    run_server(app, args.host, args.port)
+    https = secure_transport(app, args.tls_cert, args.tls_key, args.proxy)
+    scheme = "https" if args.tls_cert else "http"
+    print(f"motcua: serving {app.extensions['motcua'].config.centre.name} on {scheme}://{args.host}:{args.port}/"
+          + (" (behind an HTTPS proxy)" if https and not args.tls_cert else ""), flush=True)
+    run_server(app, args.host, args.port, certfile=args.tls_cert, keyfile=args.tls_key)
     return 0
 
 
@@ -32,31 +39,36 @@ def cmd_kiosk(args) -> int:
 def cmd_init(args) -> int:
     from .setup import init_config
     path = init_config(Path(args.path), force=args.force)
-    print(f"motcua: wrote {path}; edit it, then run: motcua config check {path}")
+    print(f"motcua: đã ghi {path}; sửa tệp rồi chạy / wrote it; edit it, then run: motcua config check {path}")
     return 0
 
 
 def cmd_config_check(args) -> int:
     config = load_config(args.config)
     services = sum(len(d.services) for d in config.departments)
-    print(f"{args.config}: OK — {config.centre.name}: {len(config.departments)} departments, "
-          f"{services} services, {len(config.counters)} counters")
+    print(f"{args.config}: hợp lệ / OK — {config.centre.name}: {len(config.departments)} đơn vị / departments, "
+          f"{services} dịch vụ / services, {len(config.counters)} quầy / counters")
     return 0
 
 
 def cmd_user_add(args) -> int:
-    from .setup import add_user
-    user_id = add_user(load_config(args.config), args.db, args.username, args.name, args.role, args.password,
-                       title=args.title, department_id=args.department)
-    print(f"motcua: user {args.username} created (id {user_id}, role {args.role})")
+    from .admin.cli import offline_admin
+    from .admin.manage import cli_actor
+    admin = offline_admin(args)
+    user_id = admin.create_user(cli_actor(admin.centre_id), args.username, args.name, args.role, args.password,
+                                title=args.title, department_id=args.department)
+    print(f"motcua: đã tạo tài khoản {args.username} (số {user_id}, vai trò {args.role}) / "
+          f"user {args.username} created (id {user_id}, role {args.role})")
     return 0
 
 
 def cmd_device_add(args) -> int:
-    from .setup import add_device
-    token = add_device(load_config(args.config), args.db, args.name, args.role, counter=args.counter,
-                       display_group=args.group)
-    print(f"motcua: device {args.name} ({args.role}) created. Its token (shown once):\n{token}")
+    from .admin.cli import offline_admin
+    from .admin.manage import cli_actor
+    admin = offline_admin(args)
+    _, token = admin.create_device(cli_actor(admin.centre_id), args.name, args.role, args.counter, args.group)
+    print(f"motcua: đã tạo thiết bị {args.name} ({args.role}) / device {args.name} ({args.role}) created. "
+          f"Mã thiết bị, chỉ hiện một lần / its token, shown once:\n{token}")
     return 0
 
 
@@ -90,7 +102,7 @@ def cmd_report_dossiers(args) -> int:
         Path(args.output).write_bytes(data)
         print(f"motcua: Phụ lục I, {period.label} → {args.output}")
     elif args.format == "xlsx":
-        print("motcua: --format xlsx needs --output FILE", file=sys.stderr)
+        print("motcua: --format xlsx cần --output TỆP / needs --output FILE", file=sys.stderr)
         return 2
     else:
         sys.stdout.write(data.decode("utf-8"))
@@ -104,21 +116,18 @@ def cmd_terminal(args) -> int:
 
 def cmd_report_document(args) -> int:
     """`report satisfaction|ratings|queue`: the same documents as the report pages."""
-    from .reporting import periods
+    from .dossier_service import parse_period
     from .reporting.export import render_document
     from .reports_web.library import DOCUMENTS
     from .storage import Store
-    if args.last < args.first:
-        print("motcua: --to is before --from", file=sys.stderr)
-        return 2
     config = load_config(args.config)
-    period = periods.custom(args.first, args.last)
+    period = parse_period(args.month, args.first, args.last, config.centre.report_cutoff_day)
     data = render_document(DOCUMENTS[args.report_command](config, Store(args.db), period), args.format)
     if args.output:
         Path(args.output).write_bytes(data)
         print(f"motcua: {args.report_command}, {period.label} → {args.output}")
     elif args.format in ("xlsx", "pdf"):
-        print(f"motcua: --format {args.format} needs --output FILE", file=sys.stderr)
+        print(f"motcua: --format {args.format} cần --output TỆP / needs --output FILE", file=sys.stderr)
         return 2
     else:
         sys.stdout.write(data.decode("utf-8"))
@@ -133,6 +142,14 @@ def _day(text: str):
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text}") from None
 
 
+def _period_arguments(p: argparse.ArgumentParser) -> None:
+    """A reporting month, or a range of days: the same for every report."""
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--month", help="reporting month YYYY-MM (cut on centre.report_cutoff_day)")
+    when.add_argument("--from", dest="first", type=_day, help="first day YYYY-MM-DD (with --to)")
+    p.add_argument("--to", dest="last", type=_day, help="last day YYYY-MM-DD, inclusive")
+
+
 def _common(p: argparse.ArgumentParser, config: bool = True, db: bool = True) -> None:
     if config:
         p.add_argument("--config", default=str(DEMO_CONFIG), help="centre TOML file (default: the demo centre)")
@@ -145,13 +162,32 @@ def _listen(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=5000, help="port (default 5000)")
 
 
+def _tls_options(p: argparse.ArgumentParser) -> None:
+    """HTTPS (docs/deploy.md): the install's certificate, also read from server.env."""
+    p.add_argument("--tls-cert", default=os.environ.get("MOTCUA_TLS_CERT") or None,
+                   help="serve HTTPS with this certificate (default $MOTCUA_TLS_CERT; make one: motcua tls init)")
+    p.add_argument("--tls-key", default=os.environ.get("MOTCUA_TLS_KEY") or None,
+                   help="the certificate's private key (default $MOTCUA_TLS_KEY)")
+    p.add_argument("--proxy", action="store_true", default=os.environ.get("MOTCUA_PROXY") == "1",
+                   help="behind an HTTPS reverse proxy on this machine (trust its X-Forwarded-* headers)")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with its refusals introduced in Vietnamese first (argparse's own text stays English)."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lệnh không hợp lệ / invalid command: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .admin import cli as admin_cli
-    parser = argparse.ArgumentParser(prog="motcua", description="Hệ thống xếp hàng, bốc số và đánh giá mức độ hài lòng")
+    parser = Parser(prog="motcua", description="Hệ thống xếp hàng, bốc số và đánh giá mức độ hài lòng")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("server", help="run the queue server of one centre")
-    _common(p); _listen(p); p.set_defaults(func=cmd_server)
+    _common(p); _listen(p); _tls_options(p); p.set_defaults(func=cmd_server)
+    add_tls_commands(sub)
 
     p = sub.add_parser("demo", help="run the server with the demo centre and a simulated centre day")
     _listen(p)
@@ -215,11 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="monthly reports")
     rsub = p.add_subparsers(dest="report_command", required=True)
     r = rsub.add_parser("dossiers", help="Phụ lục I: dossier handling by department")
-    _common(r)
-    when = r.add_mutually_exclusive_group(required=True)
-    when.add_argument("--month", help="reporting month YYYY-MM (cut on centre.report_cutoff_day)")
-    when.add_argument("--from", dest="first", type=_day, help="first day YYYY-MM-DD (with --to)")
-    r.add_argument("--to", dest="last", type=_day, help="last day YYYY-MM-DD, inclusive")
+    _common(r); _period_arguments(r)
     r.add_argument("--format", choices=["table", "csv", "xlsx", "json"], default="table")
     r.add_argument("--output", default=None, help="write to this file (required for xlsx)")
     r.set_defaults(func=cmd_report_dossiers)
@@ -227,9 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
                        ("ratings", "dissatisfied ratings, per counter and officer, comments"),
                        ("queue", "queue statistics: counts, waiting and service times")):
         r = rsub.add_parser(name, help=text)
-        _common(r)
-        r.add_argument("--from", dest="first", type=_day, required=True, help="first day YYYY-MM-DD")
-        r.add_argument("--to", dest="last", type=_day, required=True, help="last day YYYY-MM-DD, inclusive")
+        _common(r); _period_arguments(r)
         r.add_argument("--format", choices=["table", "csv", "xlsx", "pdf", "json"], default="table")
         r.add_argument("--output", default=None, help="write to this file (required for xlsx and pdf)")
         r.set_defaults(func=cmd_report_document)
@@ -241,26 +271,58 @@ def build_parser() -> argparse.ArgumentParser:
 
     from display.cli import add_display_parser      # `display` and `leds` (docs/display.md)
     add_display_parser(sub)
+    from hw.voice.cli import add_voice_parser        # `voice script|check|normalise|build` (docs/hardware.md)
+    add_voice_parser(sub)
     from .deploy.cli import add_deploy_commands     # install, uninstall, pair, db (docs/deploy.md)
     add_deploy_commands(sub, DEFAULT_DB)
     return parser
 
 
+VALUE_OPTIONS = ("--token", "--password")
+"""Options whose value may begin with '-' (an older device token, a password)."""
+
+
+def attach_option_values(argv: list[str]) -> list[str]:
+    """`--token -abc` → `--token=-abc`: argparse would read a value beginning with '-' as an option.
+
+    >>> attach_option_values(["leds", "--token", "-x1", "--demo"])
+    ['leds', '--token=-x1', '--demo']
+    """
+    out, args = [], iter(argv)
+    for arg in args:
+        value = next(args, None) if arg in VALUE_OPTIONS else None
+        out.append(arg if value is None else f"{arg}={value}")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(attach_option_values(sys.argv[1:] if argv is None else list(argv)))
     try:
         return args.func(args)
-    except ConfigError as exc:
-        print(f"motcua: configuration error:\n{exc}", file=sys.stderr)
-        return 2
-    except QueueError as exc:
-        print(f"motcua: {exc.message_vi} / {exc.message_en}", file=sys.stderr)
-        return 1
-    except (FileExistsError, KeyError) as exc:
-        print(f"motcua: {exc}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:           # every failure is one clear line, never a traceback
+        if os.environ.get("MOTCUA_DEBUG"):
+            raise
+        print(f"motcua: {failure_message(exc)}", file=sys.stderr)
+        return 2 if isinstance(exc, ConfigError) else 1
+
+
+def failure_message(exc: Exception) -> str:
+    """What went wrong, Vietnamese first, for the person at the terminal."""
+    from .storage import StoreError
+    if isinstance(exc, ConfigError):
+        return f"lỗi cấu hình / configuration error:\n{exc}"
+    if isinstance(exc, QueueError):
+        return f"{exc.message_vi} / {exc.message_en}"
+    if isinstance(exc, FileExistsError):
+        return f"{exc.filename or exc}: tệp đã có (dùng --force để ghi đè) / exists (use --force to overwrite)"
+    if isinstance(exc, OSError):
+        return f"{exc.filename or ''}: không đọc/ghi được tệp / cannot read or write: {exc.strerror or exc}"
+    if isinstance(exc, (StoreError, sqlite3.Error)):
+        return f"lỗi cơ sở dữ liệu / database error: {exc}"
+    return (f"lỗi không mong đợi / unexpected error: {type(exc).__name__}: {exc} "
+            "(MOTCUA_DEBUG=1 để xem chi tiết / for the traceback)")
 
 
 if __name__ == "__main__":

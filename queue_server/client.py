@@ -7,6 +7,7 @@ kept, and only those the snapshot already includes are dropped.
 """
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -24,7 +25,8 @@ class RealtimeClient:
     >>> client.state.recent_calls[0]["label"]
     """
 
-    def __init__(self, url: str, namespace: str, token: str, on_change=None, reconnect: bool = True):
+    def __init__(self, url: str, namespace: str, token: str, on_change=None, reconnect: bool = True,
+                 ca_file: str | None = None):
         self.url, self.namespace, self.token = url, namespace, token
         self.state = LiveState()
         self.on_change = on_change or (lambda kind, payload: None)
@@ -32,7 +34,8 @@ class RealtimeClient:
         self._order = Resequencer()
         self._ready = threading.Event()
         self._lock = threading.Lock()
-        self.sio = socketio.Client(reconnection=reconnect, reconnection_delay=0.5, reconnection_delay_max=5)
+        self.sio = socketio.Client(reconnection=reconnect, reconnection_delay=0.5, reconnection_delay_max=5,
+                                   http_session=_trusting(url, ca_file))
         self.sio.on("snapshot", self._on_snapshot, namespace=namespace)
         self.sio.on("events", self._on_message, namespace=namespace)
         self.sio.on("disconnect", self._on_disconnect, namespace=namespace)
@@ -121,3 +124,20 @@ def close_all(clients) -> None:
         t.start()
     for t in threads:
         t.join()
+
+
+CENTRE_CA = "/etc/motcua/ca.pem"      # where `motcua pair` saves the pinned CA on a device
+
+
+def _trusting(url: str, ca_file: str | None):
+    """For an https:// server, a session that trusts only the centre's CA: `ca_file`, else
+    $MOTCUA_CA, else the one pairing saved (None: plain HTTP, or no centre CA: the system's)."""
+    if not url.lower().startswith("https://"):
+        return None
+    ca_file = ca_file or os.environ.get("MOTCUA_CA") or (CENTRE_CA if os.path.isfile(CENTRE_CA) else None)
+    if not ca_file:
+        return None
+    import requests
+    session = requests.Session()
+    session.verify = ca_file            # engine.io passes it on to the websocket as ca_certs
+    return session

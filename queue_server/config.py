@@ -9,7 +9,8 @@ import tomllib
 from datetime import date, time
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -42,7 +43,7 @@ class Series(_Section):
     @model_validator(mode="after")
     def _ordered(self):
         if self.end < self.start:
-            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+            raise ValueError(f"số cuối ({self.end}) nhỏ hơn số đầu ({self.start}) / end ({self.end}) is before start ({self.start})")
         return self
 
 
@@ -65,6 +66,14 @@ class Department(_Section):
     short_name: str = Field("", description="Short name for narrow screens; defaults to the name.")
     services: list[Service] = Field(min_length=1, description="Its services / procedure groups, each a queue.")
 
+    @model_validator(mode="after")
+    def _one_result_return(self):
+        ids = [s.id for s in self.services if s.result_return]
+        if len(ids) > 1:
+            raise ValueError(f"một đơn vị chỉ có một dịch vụ trả kết quả ({', '.join(ids)}) / "
+                             "a department has at most one result-return service")
+        return self
+
 
 class Counter(_Section):
     """A counter (quầy): its number, place and the services it serves."""
@@ -86,29 +95,38 @@ class Counter(_Section):
 
 
 class Hours(_Section):
-    """Opening hours for issuing tickets, in the centre's time zone."""
+    """Opening hours for issuing tickets, in the centre's time zone. Sessions and weekdays are also
+    the working time of dossier deadlines and wait estimates (`centre_calendar.CentreCalendar`)."""
 
     sessions: list[tuple[time, time]] = Field(
-        default=[(time(7, 0), time(11, 30)), (time(13, 30), time(17, 0))],
-        description="Working sessions of a day, [[start, end], ...] as 'HH:MM'.",
+        default=[(time(7, 0), time(11, 30)), (time(13, 30), time(17, 0))], min_length=1,
+        description="Working sessions of a day, [[start, end], ...] as 'HH:MM', in order, not overlapping.",
     )
-    weekdays: list[int] = Field(default=[1, 2, 3, 4, 5], description="ISO weekdays open (1 = Monday).")
-    enforce: bool = Field(True, description="Refuse kiosk tickets outside the sessions.")
-
-    def is_open(self, moment) -> bool:
-        """Is `moment` (a local datetime) within a working session of an open weekday?"""
-        if not self.enforce:
-            return True
-        clock = moment.time()
-        return moment.isoweekday() in self.weekdays and any(s <= clock < e for s, e in self.sessions)
+    weekdays: list[Annotated[int, Field(ge=1, le=7)]] = Field(
+        default=[1, 2, 3, 4, 5], min_length=1,
+        description="ISO weekdays open (1 = Monday); public holidays and days worked (làm bù) come from "
+                    "the holiday file and `dossiers.extra_*`.")
+    enforce: bool = Field(True, description="Refuse kiosk tickets outside the sessions and on days off.")
 
     @field_validator("sessions")
     @classmethod
     def _sessions_ordered(cls, sessions):
         for start, end in sessions:
             if end <= start:
-                raise ValueError(f"session {start:%H:%M}-{end:%H:%M} ends before it starts")
+                raise ValueError(f"phiên {start:%H:%M}-{end:%H:%M} kết thúc trước khi bắt đầu / "
+                                 f"session {start:%H:%M}-{end:%H:%M} ends before it starts")
+        for (_, end), (start, _) in zip(sessions, sessions[1:]):
+            if start < end:
+                raise ValueError(f"các phiên phải theo thứ tự và không chồng nhau ({start:%H:%M} < {end:%H:%M}) / "
+                                 "sessions must be in order and must not overlap")
         return sessions
+
+    @field_validator("weekdays")
+    @classmethod
+    def _weekdays_unique(cls, weekdays):
+        if len(set(weekdays)) != len(weekdays):
+            raise ValueError("một ngày trong tuần xuất hiện hai lần / a weekday appears twice")
+        return weekdays
 
 
 class QueueRules(_Section):
@@ -118,10 +136,21 @@ class QueueRules(_Section):
         1, ge=0, le=10, description="Recalls an officer must make before marking a ticket absent."
     )
     max_recalls: int = Field(3, ge=1, le=20, description="A recall past this marks the ticket absent.")
+    unstarted_on_next: Literal["served", "absent", "ask"] = Field(
+        "served", description="'Call next' while the called citizen was never marked arrived, when the "
+        "client does not say whether they came: 'served', 'absent' (no-show), or 'ask' (refuse until it says). "
+        "The console always asks the officer (one key).")
     default_service_minutes: float = Field(
         6.0, gt=0, description="Service time assumed for wait estimates until real times are known."
     )
     estimate_window: int = Field(20, ge=1, description="Recent served tickets averaged for estimates.")
+
+    @model_validator(mode="after")
+    def _recalls_in_order(self):
+        if self.recalls_before_absent > self.max_recalls:
+            raise ValueError(f"recalls_before_absent ({self.recalls_before_absent}) lớn hơn max_recalls "
+                             f"({self.max_recalls}) / is more than max_recalls")
+        return self
 
 
 class CentreInfo(_Section):
@@ -140,6 +169,16 @@ class CentreInfo(_Section):
     comment_phrases: list[Annotated[str, Field(min_length=1, max_length=120)]] = Field(
         default=[], max_length=30, description="Prepared comment phrases the rating tablets offer.")
 
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"không có múi giờ '{name}' (tên IANA, ví dụ Asia/Ho_Chi_Minh) / "
+                             f"unknown time zone '{name}' (an IANA name, e.g. Asia/Ho_Chi_Minh)") from None
+        return name
+
 
 class DossierNotify(_Section):
     """Telling citizens their result is ready (SMS or Zalo gateway); optional."""
@@ -156,7 +195,7 @@ class DossierNotify(_Section):
     @model_validator(mode="after")
     def _url_for_http(self):
         if self.kind == "http" and not self.url:
-            raise ValueError("kind = 'http' needs a url")
+            raise ValueError("kind = 'http' cần url / kind = 'http' needs a url")
         return self
 
 
@@ -173,6 +212,35 @@ class DossierSettings(_Section):
     extra_holidays: list[date] = Field(default=[], description="Days off beyond the holiday file (nghỉ bù).")
     extra_working_days: list[date] = Field(default=[], description="Weekend days worked (làm bù).")
 
+    @field_validator("column_mapping")
+    @classmethod
+    def _known_fields(cls, mapping: dict) -> dict:
+        from .dossiers.importer import DEFAULT_MAPPING
+        unknown = sorted(set(mapping) - set(DEFAULT_MAPPING))
+        if unknown:
+            raise ValueError(f"không có trường hồ sơ '{unknown[0]}' (có: {', '.join(DEFAULT_MAPPING)}) / "
+                             f"unknown dossier field '{unknown[0]}'")
+        return mapping
+
+    @field_validator("holidays_file")
+    @classmethod
+    def _readable_holidays(cls, path: str) -> str:
+        if path:
+            from .dossiers.holidays import load_holidays
+            try:
+                load_holidays(path)
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"không đọc được tệp ngày nghỉ '{path}' / cannot read the holiday file: {exc}") from None
+        return path
+
+    @model_validator(mode="after")
+    def _off_or_worked(self):
+        both = sorted(set(self.extra_holidays) & set(self.extra_working_days))
+        if both:
+            raise ValueError(f"ngày {both[0]:%d/%m/%Y} vừa là ngày nghỉ vừa là ngày làm bù / "
+                             f"{both[0]} is both a day off and a day worked")
+        return self
+
 
 class CentreConfig(_Section):
     """A whole centre: the file's top level."""
@@ -186,14 +254,23 @@ class CentreConfig(_Section):
 
     @model_validator(mode="after")
     def _references(self):
-        _unique("departments", [d.id for d in self.departments])
-        _unique("services", [s.id for d in self.departments for s in d.services])
-        _unique("counters", [c.number for c in self.counters])
+        _unique("departments", [(f"departments[{i}].id", d.id) for i, d in enumerate(self.departments)])
+        _unique("services", [(f"departments[{i}].services[{j}].id", s.id)
+                             for i, d in enumerate(self.departments) for j, s in enumerate(d.services)])
+        _unique("counters", [(f"counters[{i}].number", c.number) for i, c in enumerate(self.counters)])
         known = {s.id for d in self.departments for s in d.services}
         for i, counter in enumerate(self.counters):
             for sid in counter.services:
                 if sid not in known:
-                    raise ValueError(f"counters[{i}] (quầy {counter.number}) serves unknown service '{sid}'")
+                    raise KeyedProblem(f"counters[{i}].services",
+                                       f"quầy {counter.number} gọi dịch vụ không có '{sid}'",
+                                       f"counter {counter.number} serves unknown service '{sid}'")
+        _series_apart(self.departments)
+        departments = {d.id for d in self.departments}
+        for dept_id in self.dossiers.department_aliases:
+            if dept_id not in departments:
+                raise KeyedProblem(f"dossiers.department_aliases.{dept_id}", f"không có đơn vị '{dept_id}'",
+                                   f"no department '{dept_id}'")
         return self
 
     def service(self, service_id: str) -> Service:
@@ -211,6 +288,13 @@ class CentreConfig(_Section):
     def has_service(self, service_id: str) -> bool:
         return service_id in self._services()
 
+    def service_label(self, service_id: str) -> str:
+        """The service's name, with its department's short name when another department has a service of
+        the same name ("Trả kết quả — Sở Tư pháp"), so lists never show two identical lines."""
+        department, service = self._services()[service_id]
+        same = [d for d, s in self._services().values() if s.name.casefold() == service.name.casefold()]
+        return service.name if len(same) < 2 else f"{service.name} — {department.short_name or department.name}"
+
     def _services(self) -> dict[str, tuple[Department, Service]]:
         cache = self.__dict__.get("_service_index")
         if cache is None:
@@ -219,12 +303,37 @@ class CentreConfig(_Section):
         return cache
 
 
-def _unique(what: str, keys: list) -> None:
+class KeyedProblem(ValueError):
+    """A problem found across sections, naming the key it belongs to (Vietnamese / English)."""
+
+    def __init__(self, key: str, reason_vi: str, reason_en: str):
+        self.key = key
+        super().__init__(f"{reason_vi} / {reason_en}")
+
+
+def _unique(what: str, keyed: list[tuple[str, object]]) -> None:
     seen = set()
-    for key in keys:
-        if key in seen:
-            raise ValueError(f"{what}: '{key}' appears twice")
-        seen.add(key)
+    for key, value in keyed:
+        if value in seen:
+            raise KeyedProblem(key, f"'{value}' xuất hiện hai lần", f"{what}: '{value}' appears twice")
+        seen.add(value)
+
+
+def _series_apart(departments: list[Department]) -> None:
+    """Two services whose series share a prefix and overlap would print and call the same numbers."""
+    seen: list[tuple[str, Service]] = []
+    for i, dept in enumerate(departments):
+        for j, service in enumerate(dept.services):
+            s = service.series
+            for _, other in seen:
+                o = other.series
+                if s.prefix.upper() == o.prefix.upper() and s.start <= o.end and o.start <= s.end:
+                    raise KeyedProblem(
+                        f"departments[{i}].services[{j}].series",
+                        f"dãy số của '{service.id}' trùng với dãy số của '{other.id}' "
+                        f"(tiền tố '{s.prefix}', {max(s.start, o.start)}–{min(s.end, o.end)})",
+                        f"the number series of '{service.id}' overlaps that of '{other.id}'")
+            seen.append((f"departments[{i}].services[{j}]", service))
 
 
 class ConfigError(Exception):
@@ -233,7 +342,7 @@ class ConfigError(Exception):
     def __init__(self, path: Path | str, problems: list[tuple[str, str]]):
         self.path = str(path)
         self.problems = problems
-        lines = [f"{self.path}: {key}: {reason}" for key, reason in problems]
+        lines = [f"{self.path}: {key}: {reason}" if key else f"{self.path}: {reason}" for key, reason in problems]
         super().__init__("\n".join(lines))
 
 
@@ -242,7 +351,17 @@ def parse_config(data: dict, path: Path | str = "<config>") -> CentreConfig:
     try:
         return CentreConfig.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(path, [(_key(e["loc"]), e["msg"]) for e in exc.errors()]) from None
+        raise ConfigError(path, [_problem(e) for e in exc.errors()]) from None
+
+
+def _problem(error: dict) -> tuple[str, str]:
+    """(key, reason) of one pydantic error; a KeyedProblem names its own key."""
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, KeyedProblem):
+        return cause.key, str(cause)
+    if isinstance(cause, ValueError):
+        return _key(error["loc"]), str(cause)
+    return _key(error["loc"]), error["msg"]
 
 
 def load_config(path: Path | str) -> CentreConfig:
@@ -253,7 +372,7 @@ def load_config(path: Path | str) -> CentreConfig:
     except FileNotFoundError:
         raise ConfigError(path, [("", "file not found / không tìm thấy tệp")]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, [("", f"not valid TOML: {exc}")]) from None
+        raise ConfigError(path, [("", f"không phải TOML hợp lệ / not valid TOML: {exc}")]) from None
     return parse_config(data, path)
 
 

@@ -13,7 +13,6 @@ must come from the running server or `seq` would jump under its clients' feet.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import weakref
 from contextlib import nullcontext
@@ -23,7 +22,7 @@ from typing import Callable
 
 from .clock import SystemClock
 from .config import CentreConfig
-from .dossiers.calendar import WorkCalendar
+from .centre_calendar import calendar_of
 from .dossiers.import_fields import (FieldProblem, cell_text, parse_channel, parse_datetime, parse_level,
                                      parse_status, text_key)
 from .dossiers.importer import DEFAULT_MAPPING, ImportFileError, Rejection, import_file
@@ -35,7 +34,7 @@ from .engine import Event, QueueError
 from .engine.errors import invalid
 from .reporting import periods
 from .reporting.phu_luc_1 import PhuLuc1, compute_from_facts
-from .storage import Store, StoreError
+from .storage import Store
 from .storage.dossiers import Dossiers, HistoryEntry, fingerprint, row_of
 
 LIVE_EVENT_LIMIT = 500
@@ -73,13 +72,6 @@ def not_found(code: str) -> QueueError:
                       "looked up on the province's public-service portal", 404)
 
 
-def centre_calendar(settings) -> WorkCalendar:
-    """The holiday file's calendar plus the days off and days worked the administrator added."""
-    base = WorkCalendar.vietnam(settings.holidays_file) if settings.holidays_file else WorkCalendar.vietnam()
-    return dataclasses.replace(base, holidays=base.holidays | frozenset(settings.extra_holidays),
-                               extra_working_days=base.extra_working_days | frozenset(settings.extra_working_days))
-
-
 class DossierService:
     """The registry of one centre. Pass `queue` to publish changes live."""
 
@@ -89,7 +81,7 @@ class DossierService:
         self.clock = clock or SystemClock(config.centre.timezone)
         self.dossiers = Dossiers(store)
         settings = config.dossiers
-        self.calendar = centre_calendar(settings)
+        self.calendar = calendar_of(config)
         self.notifier = notifier or make_notifier(settings.notify, config.centre.name)
         self.departments = [Department(d.id, d.name, tuple(a for a in (d.short_name, d.name_en, *settings
                                        .department_aliases.get(d.id, ())) if a)) for d in config.departments]
@@ -175,7 +167,11 @@ class DossierService:
             fields["due_at"] = due.isoformat()
         row = {_FIRST_HEADER[k]: _cell(v) for k, v in fields.items() if k in _FIRST_HEADER}
         row[_FIRST_HEADER["code"]] = code
-        result = import_file([row], "json", self.departments)
+        try:
+            result = import_file([row], "json", self.departments)
+        except ImportFileError as exc:      # a required field missing (no due_at and no deadline…)
+            raise invalid(f"Hồ sơ mới {code} thiếu thông tin: {exc.reason_vi}",
+                          f"New dossier {code} lacks fields: {exc.reason_en}") from None
         if result.rejected:
             r = result.rejected[0]
             raise invalid(f"Hồ sơ {code} không hợp lệ: {r.reason_vi}", f"Dossier {code} is not valid: {r.reason_en}")
@@ -237,9 +233,10 @@ class DossierService:
                 new = _move(new, step, now)
             entries = [HistoryEntry(code, s, now, "scan", actor, counter) for s in steps]
             self._save(new, entries, now, "scan", counter)
+            seq = self._seq()           # this change's, read under the lock
         if steps[0] is DossierStatus.RESULT_READY and steps[-1] is DossierStatus.RESULT_READY:
             self._notify(new)
-        return {"changed": True, "seq": self._seq(), "dossier": self.public(new)}
+        return {"changed": True, "seq": seq, "dossier": self.public(new)}
 
     # -- reads ----------------------------------------------------------------------------------
 
@@ -312,15 +309,12 @@ class DossierService:
                                    self.dossiers.add_history(conn, self.centre_id, entries)), events)
 
     def _commit(self, write: Callable, events: list[Event]) -> None:
-        """Rows and events in one transaction; then each event is published in seq order."""
-        try:
-            with self.store.transaction() as conn:
-                write(conn)
-                for event in events:
-                    self.store.insert_event(conn, self.centre_id, event)
-        except StoreError as exc:
-            raise QueueError("storage_failed", "Máy chủ tạm thời không lưu được dữ liệu, vui lòng thử lại",
-                             f"The server could not store this change, please retry ({exc})", 503) from exc
+        """Rows and events in one transaction; then each event is published in seq order.
+        A refused write raises StoreError (a bilingual 503 QueueError) and nothing is published."""
+        with self.store.transaction() as conn:
+            write(conn)
+            for event in events:
+                self.store.insert_event(conn, self.centre_id, event)
         for event in events:
             # Already written above, in the same transaction as the rows: record() only publishes.
             self.queue.record(event, lambda e: e.seq)
@@ -335,12 +329,16 @@ def parse_period(month: str | None, first: date | None, last: date | None, cutof
         try:
             year, number = (int(x) for x in month.split("-"))
             return periods.month(year, number, cutoff)
+        except QueueError:
+            raise
         except ValueError:
             raise invalid(f"Tháng không hợp lệ: {month} (YYYY-MM)", f"Invalid month: {month} (YYYY-MM)") from None
     if first is None or last is None:
         raise invalid("Cần tháng (month) hoặc khoảng ngày (from, to)", "Give a month, or both from and to")
     try:
         return periods.custom(first, last)
+    except QueueError:
+        raise                       # longer than the limits allow: its own message (limits.check_range)
     except ValueError as exc:
         raise invalid("Ngày kết thúc trước ngày bắt đầu", str(exc)) from None
 

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from .config import RatingStyle
 from .engine import QueueError, Ticket, TicketStatus
 from .engine.errors import invalid
+from .reporting.periods import month_of
 
 # value -> (Vietnamese label, English label, dissatisfied?)
 RATING_OPTIONS: dict[RatingStyle, dict[str, tuple[str, str, bool]]] = {
@@ -41,11 +42,24 @@ def options(style: RatingStyle) -> list[dict]:
             for v, (vi, en, bad) in RATING_OPTIONS[style].items()]
 
 
-def check_rating(style: RatingStyle, value: str, comment: str, counter: int, ticket: Ticket | None,
-                 already_rated: bool) -> None:
-    """Refuse a rating that breaks a rule: unknown value, foreign or unserved ticket, second rating."""
-    if value not in RATING_OPTIONS[style]:
+def style_of(value: str, claimed: RatingStyle | None, current: RatingStyle) -> RatingStyle:
+    """The style a rating was made under: the one the tablet says it showed, else the centre's
+    current style, else the one style whose options hold the value (the styles' values are
+    disjoint, so a rating from a tablet still showing an older style is still read right)."""
+    if claimed is not None:
+        if value not in RATING_OPTIONS[claimed]:
+            raise invalid(f"Lựa chọn đánh giá không hợp lệ: {value}", f"Not a rating option: {value}")
+        return claimed
+    if value in RATING_OPTIONS[current]:
+        return current
+    styles = [s for s, values in RATING_OPTIONS.items() if value in values]
+    if len(styles) != 1:
         raise invalid(f"Lựa chọn đánh giá không hợp lệ: {value}", f"Not a rating option: {value}")
+    return styles[0]
+
+
+def check_rating(comment: str, counter: int, ticket: Ticket | None, already_rated: bool) -> None:
+    """Refuse a rating that breaks a rule: long comment, foreign or unserved ticket, second rating."""
     if len(comment) > MAX_COMMENT:
         raise invalid(f"Ý kiến dài quá {MAX_COMMENT} ký tự", f"Comment longer than {MAX_COMMENT} characters")
     if ticket is None:
@@ -57,13 +71,34 @@ def check_rating(style: RatingStyle, value: str, comment: str, counter: int, tic
         raise QueueError("already_rated", f"Số {ticket.label} đã được đánh giá", f"Ticket {ticket.label} is already rated")
 
 
-def rating_time(claimed: datetime | None, now: datetime, finished_at: datetime | None) -> datetime:
+def earliest_rating_time(now: datetime, cutoff_day: int) -> datetime:
+    """The earliest time a rating may carry: the start of the current reporting period (a period
+    before it may already be published, and its appendix must never change), and never more than
+    MAX_RATING_AGE back."""
+    return max(month_of(now, cutoff_day).start_at, now - MAX_RATING_AGE)
+
+
+def rating_time(claimed: datetime | None, now: datetime, finished_at: datetime | None,
+                earliest: datetime) -> datetime:
     """When a rating was made: the tablet's time (ratings sent late from its outbox keep their
-    period), kept within what is plausible — not after now, not before the ticket was finished,
-    not older than MAX_RATING_AGE — so a wrong tablet clock cannot move a rating far."""
+    period), not after now, not before its ticket was finished (a tablet clock running behind).
+    A time before `earliest` (an earlier, perhaps published period) is refused with `too_late`:
+    the rating then waits in the quarantine for an administrator, who may accept it into the
+    current period."""
     if claimed is None or claimed.tzinfo is None:
         return now
-    earliest = now - MAX_RATING_AGE
+    at = min(claimed.astimezone(now.tzinfo), now)
     if finished_at is not None:
-        earliest = max(earliest, finished_at)
-    return min(max(claimed.astimezone(now.tzinfo), earliest), now)
+        at = max(at, finished_at)
+    check_in_open_period(at, earliest)
+    return at
+
+
+def check_in_open_period(at: datetime, earliest: datetime) -> None:
+    """Refuse a rating time in a reporting period that is already closed (the one rule for every
+    path that carries a time: the tablet's `rated_at` and an administrator's accepted time)."""
+    if at < earliest:
+        raise QueueError("too_late", f"Thời điểm đánh giá {at:%d/%m/%Y %H:%M} thuộc kỳ báo cáo đã khoá "
+                         f"(kỳ hiện tại bắt đầu {earliest:%d/%m/%Y %H:%M})",
+                         f"Rating time {at:%Y-%m-%d %H:%M} lies in a closed reporting period "
+                         f"(the current one starts {earliest:%Y-%m-%d %H:%M})", 409)

@@ -185,4 +185,11 @@ def register(socketio: SocketIO, service: QueueService) -> Outbound:
     for path, roles in NAMESPACE_ROLES.items():
         socketio.on_namespace(RoleNamespace(path, roles, service, outbound))
     service.listeners.append(outbound)
+    watch_credentials(socketio, service)
     return outbound
+
+
+def watch_credentials(socketio: SocketIO, service: QueueService) -> None:
+    """Close sockets whose credential ended or changed (logout, revoke, role change …: credential_watch.py)."""
+    from .credential_watch import watch_sockets
+    watch_sockets(socketio, service.auth)

@@ -1,6 +1,7 @@
 """JSON views of the queue: the snapshot clients start from, and public ticket status."""
 from __future__ import annotations
 
+from .centre_calendar import calendar_of
 from .config import CentreConfig
 from .engine import QueueEngine, Ticket, TicketStatus
 from .ratings import options
@@ -18,12 +19,11 @@ def centre_view(config: CentreConfig) -> dict:
         "ticket_footer": c.ticket_footer, "notices": list(c.notices), "comment_phrases": list(c.comment_phrases),
         "queue": {"recalls_before_absent": config.queue.recalls_before_absent,
                   "max_recalls": config.queue.max_recalls},
-        "hours": {"sessions": [[s.strftime("%H:%M"), e.strftime("%H:%M")] for s, e in config.hours.sessions],
-                  "weekdays": config.hours.weekdays, "enforce": config.hours.enforce},
+        "hours": {**calendar_of(config).view(), "enforce": config.hours.enforce},
         "departments": [
             {"id": d.id, "name": d.name, "name_en": d.name_en, "short_name": d.short_name or d.name,
-             "services": [{"id": s.id, "name": s.name, "name_en": s.name_en, "result_return": s.result_return}
-                          for s in d.services]}
+             "services": [{"id": s.id, "name": s.name, "label": config.service_label(s.id), "name_en": s.name_en,
+                           "result_return": s.result_return} for s in d.services]}
             for d in config.departments],
         "counters": [{"number": k.number, "label": k.label, "room": k.room, "floor": k.floor,
                       "group": k.display_group, "services": list(k.services)} for k in config.counters],
@@ -67,14 +67,14 @@ def _counts_today(engine: QueueEngine, only: int | None = None) -> dict:
     return counts
 
 
-def service_stats(engine: QueueEngine, service_ids=None) -> dict:
-    """Per service: waiting count, open counters and the estimated wait of a new ticket."""
+def service_stats(engine: QueueEngine, service_ids=None, now=None) -> dict:
+    """Per service: waiting count, open counters and the estimated wait of a new ticket issued `now`."""
     ids = service_ids or [s.id for d in engine.config.departments for s in d.services]
     stats = {}
     for sid in ids:
         waiting = engine.waiting_count(sid)
         stats[sid] = {"waiting": waiting, "open_counters": engine.open_counters_for(sid),
-                      "wait_minutes": engine.estimate_for(sid, waiting)}
+                      "wait_minutes": engine.estimate_for(sid, waiting, now)}
     return stats
 
 
@@ -89,5 +89,5 @@ def snapshot(engine: QueueEngine, seq: int, recent_calls: list[dict], now) -> di
         "counters": counter_views(engine),
         "waiting": [ticket_view(t) for t in engine.waiting()],
         "recent_calls": list(recent_calls),
-        "services": service_stats(engine),
+        "services": service_stats(engine, now=now),
     }

@@ -3,6 +3,10 @@
 No window, no sockets, no clock of its own: the app feeds it presses and server events with the
 time (`now`, seconds), and enqueues the ratings it returns. That keeps every rule testable:
 timeouts, one rating per ticket, and double touch events that must never submit twice.
+
+What the admin settings decide (rating style and options, prepared phrases, the counter) arrives
+as a `Setup`; it applies at once between citizens and waits while one is rating, so a citizen
+never sees the options change under their finger. Each rating carries the style it was shown.
 """
 from __future__ import annotations
 
@@ -50,6 +54,17 @@ class Timing:
     screen_guard: float = 0.4    # presses this soon after a screen change belong to the old screen
 
 
+@dataclass(frozen=True)
+class Setup:
+    """What the centre's settings decide on this tablet: its counter, the rating style and options
+    shown, the prepared comment phrases."""
+
+    counter: int
+    options: tuple[Option, ...] = ()
+    style: str | None = None
+    phrases: tuple[str, ...] = ()
+
+
 @dataclass
 class Rating:
     """A rating ready for the outbox; `payload()` is what `submit_rating` takes."""
@@ -60,10 +75,12 @@ class Rating:
     ticket_label: str | None
     value: str
     comment: str
+    style: str | None = None      # the style whose options the citizen was shown
 
     def payload(self) -> dict:
+        style = {"style": self.style} if self.style else {}
         return {"id": self.id, "counter": self.counter, "ticket_id": self.ticket_id,
-                "value": self.value, "comment": self.comment}
+                "value": self.value, "comment": self.comment, **style}
 
 
 @dataclass
@@ -99,9 +116,10 @@ class Flow:
     """
 
     def __init__(self, counter: int, options: list[Option], now: float, timing: Timing = Timing(),
-                 new_id: Callable[[], str] = new_rating_id, telex_modern: bool = True):
-        self.counter = counter
-        self.options = list(options)
+                 new_id: Callable[[], str] = new_rating_id, telex_modern: bool = True,
+                 style: str | None = None, phrases: tuple[str, ...] = ()):
+        self.setup = Setup(counter, tuple(options), style, tuple(phrases))
+        self.pending: Setup | None = None      # settings waiting for the citizen to finish
         self.timing = timing
         self.new_id = new_id
         self.telex_modern = telex_modern
@@ -114,9 +132,32 @@ class Flow:
     def phase(self) -> Phase:
         return self.state.phase
 
-    def set_options(self, options: list[Option]) -> None:
-        """The centre's options (from a snapshot); a screen already showing keeps its choice."""
-        self.options = list(options)
+    @property
+    def counter(self) -> int:
+        return self.setup.counter
+
+    @property
+    def options(self) -> list[Option]:
+        return list(self.setup.options)
+
+    @property
+    def style(self) -> str | None:
+        return self.setup.style
+
+    @property
+    def phrases(self) -> list[str]:
+        return list(self.setup.phrases)
+
+    def configure(self, setup: Setup) -> None:
+        """New settings: applied now between citizens, else when this citizen is done."""
+        if self.phase is Phase.IDLE:
+            self.setup, self.pending = setup, None
+        else:
+            self.pending = setup
+
+    def _apply_pending(self) -> None:
+        if self.pending is not None:
+            self.setup, self.pending = self.pending, None
 
     def option(self, value: str) -> Option | None:
         return next((o for o in self.options if o.value == value), None)
@@ -131,7 +172,7 @@ class Flow:
             return False
         offer = Offer(ticket["id"], ticket.get("label"), self.new_id())
         if self.phase in (Phase.IDLE, Phase.RATING):
-            self._go(Phase.RATING, now, offer=offer)        # a newer ticket replaces an untouched one
+            self._begin(offer, now)                        # a newer ticket replaces an untouched one
         else:
             self.next_offer = offer                        # the citizen is still busy: offer it next
         return True
@@ -160,7 +201,7 @@ class Flow:
     def _on_idle_start(self, arg, now):
         if not self.options:          # never reached the server: nothing to choose from yet
             return
-        self._go(Phase.RATING, now, offer=Offer(None, None, self.new_id()))
+        self._begin(Offer(None, None, self.new_id()), now)
 
     def _on_rating_choose(self, value, now):
         option = self.option(value)
@@ -219,7 +260,7 @@ class Flow:
     def _finish(self, now: float) -> Rating:
         offer, choice = self.state.offer, self.state.choice
         rating = Rating(offer.rating_id, self.counter, offer.ticket_id, offer.label, choice.value,
-                        self.comment_text())
+                        self.comment_text(), self.style)
         if offer.ticket_id:
             self.rated.append(offer.ticket_id)
         self._go(Phase.THANKS, now, offer=offer, choice=choice)
@@ -228,9 +269,19 @@ class Flow:
     def _after_thanks(self, now: float) -> None:
         offer, self.next_offer = self.next_offer, None
         if offer is not None and offer.ticket_id not in self.rated:
-            self._go(Phase.RATING, now, offer=offer)
+            self._begin(offer, now)
         else:
             self._go(Phase.IDLE, now)
 
+    def _begin(self, offer: Offer, now: float) -> None:
+        """A new citizen: settings that waited apply first (their options, phrases, counter)."""
+        self._apply_pending()
+        if not self.options:
+            self._go(Phase.IDLE, now)
+            return
+        self._go(Phase.RATING, now, offer=offer)
+
     def _go(self, phase: Phase, now: float, offer: Offer | None = None, choice: Option | None = None) -> None:
+        if phase is Phase.IDLE:
+            self._apply_pending()
         self.state = FlowState(phase, offer, choice, since=now, active=now)

@@ -4,7 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .flow import Option
+from .flow import Option, Setup
+
+MAX_PHRASES = 6        # what the comment screen has room for: two rows of three
 
 
 @dataclass(frozen=True)
@@ -63,3 +65,15 @@ def initials(name: str) -> str:
     if not words:
         return "?"
     return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
+
+
+def phrases_of(centre: dict, fallback: list[str]) -> tuple[str, ...]:
+    """The prepared comment phrases: the admin settings' (the first MAX_PHRASES), else the
+    tablet's own list from its settings file."""
+    return tuple((centre.get("comment_phrases") or fallback)[:MAX_PHRASES])
+
+
+def setup_of(centre: dict, counter: int, fallback_phrases: list[str]) -> Setup:
+    """What the centre's settings decide on a tablet at `counter`."""
+    return Setup(counter, tuple(options_of(centre)), centre.get("rating_style") or None,
+                 phrases_of(centre, fallback_phrases))

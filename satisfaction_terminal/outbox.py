@@ -3,9 +3,14 @@
 SQLite with synchronous=FULL, so a rating survives a power cut the moment `add` returns. `drain`
 sends the due ratings oldest first and deletes one only when the server acknowledges it (a
 duplicate acknowledgement counts: the server keys ratings by their id, so a resend after a crash
-between "acknowledged" and "deleted" is harmless). A rating the server refuses by rule can never
-succeed: it moves to the `refused` table and the log, so a technician can see it; anything else
-(network down, server restarting, storage busy, a revoked token) is retried with backoff.
+between "acknowledged" and "deleted" is harmless). A rating the server refuses for good is kept
+in the server's quarantine and answered `quarantined` (acknowledged: it is the admins' now).
+
+No rating blocks another: each has its own backoff, so one that keeps failing (the server
+storage busy for it, a 500) waits alone while the rest go on. Only a transport failure while the
+link is down ends a pass early (every other send would fail the same way). A refusal by rule that
+the server did not quarantine (an older server, a malformed payload) moves to the `refused` table,
+never the bin: the technician sees it, and it is offered again on the next connection.
 """
 from __future__ import annotations
 
@@ -25,6 +30,8 @@ log = logging.getLogger(__name__)
 # Codes the server gives a rating that breaks a rule: resending cannot help.
 REFUSED_CODES = frozenset({"invalid", "not_served_here", "already_rated", "not_found"})
 
+STUCK_ATTEMPTS = 6        # 1 + 2 + 4 + 8 + 16 s of failures: no longer a blip
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
     id TEXT PRIMARY KEY, payload TEXT NOT NULL, made_at REAL NOT NULL,
@@ -41,6 +48,7 @@ class DrainResult:
     sent: int = 0
     refused: int = 0
     failed: int = 0
+    held: int = 0          # acknowledged by the server into its quarantine (counted in `sent` too)
 
 
 def backoff(attempts: int, base: float = 1.0, cap: float = 60.0) -> float:
@@ -98,31 +106,43 @@ class Outbox:
             rows = self.db.execute("SELECT id, code, message FROM refused ORDER BY refused_at").fetchall()
         return [{"id": i, "code": c, "message": m} for i, c, m in rows]
 
+    def stuck(self, attempts: int = STUCK_ATTEMPTS) -> int:
+        """Ratings that failed `attempts` times or more (minutes of trying): a technician should look."""
+        with self._lock:
+            return self.db.execute("SELECT COUNT(*) FROM outbox WHERE attempts >= ?", (attempts,)).fetchone()[0]
+
     def next_due(self) -> float | None:
         """When the earliest waiting rating may be tried (None: nothing waits)."""
         with self._lock:
             return self.db.execute("SELECT MIN(next_try) FROM outbox").fetchone()[0]
 
-    def drain(self, send: Callable[[dict], dict], limit: int = 50) -> DrainResult:
-        """Send the due ratings; stop at the first network-type failure (the rest would fail too)."""
+    def drain(self, send: Callable[[dict], dict], limit: int = 50,
+              link_up: Callable[[], bool] = lambda: True) -> DrainResult:
+        """Send the due ratings, oldest first, each on its own: a failure backs off only that
+        rating. A transport failure ends the pass only when `link_up()` says the link is down."""
         result = DrainResult()
         for rating_id, payload in self._due(limit):
             try:
-                send(payload)
+                answer = send(payload)
             except QueueError as exc:
                 if exc.code in REFUSED_CODES:
                     self._refuse(rating_id, payload, exc)
                     result.refused += 1
-                    continue
-                self._retry_later(rating_id, f"{exc.code}: {exc.message_en}")
-                result.failed += 1
-                break
+                else:
+                    self._retry_later(rating_id, f"{exc.code}: {exc.message_en}")
+                    result.failed += 1
+                continue
             except Exception as exc:  # noqa: BLE001 - any transport error: keep it, try later
                 self._retry_later(rating_id, f"{type(exc).__name__}: {exc}")
                 result.failed += 1
-                break
+                if not link_up():
+                    break
+                continue
             self._delete(rating_id)
             result.sent += 1
+            if isinstance(answer, dict) and answer.get("quarantined"):
+                result.held += 1
+                log.warning("rating %s held in the server's quarantine: %s", rating_id, answer.get("reason"))
         return result
 
     def _due(self, limit: int) -> list[tuple[str, dict]]:
@@ -136,16 +156,15 @@ class Outbox:
             self.db.execute("DELETE FROM outbox WHERE id = ?", (rating_id,))
 
     def _retry_later(self, rating_id: str, error: str) -> None:
+        """Back off this rating alone: the others keep their own turn."""
         with self._lock:
-            (attempts,) = self.db.execute("SELECT attempts FROM outbox WHERE id = ?", (rating_id,)).fetchone()
-            next_try = self.clock() + backoff(attempts + 1)
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute("UPDATE outbox SET attempts = ?, last_error = ? WHERE id = ?",
-                            (attempts + 1, error, rating_id))
-            # The link is down for every rating: all wait, so they still go oldest first.
-            self.db.execute("UPDATE outbox SET next_try = MAX(next_try, ?)", (next_try,))
-            self.db.execute("COMMIT")
-        log.info("rating %s not sent (attempt %d): %s", rating_id, attempts + 1, error)
+            row = self.db.execute("SELECT attempts FROM outbox WHERE id = ?", (rating_id,)).fetchone()
+            if row is None:
+                return
+            attempts = row[0] + 1
+            self.db.execute("UPDATE outbox SET attempts = ?, last_error = ?, next_try = ? WHERE id = ?",
+                            (attempts, error, self.clock() + backoff(attempts), rating_id))
+        log.info("rating %s not sent (attempt %d): %s", rating_id, attempts, error)
 
     def _refuse(self, rating_id: str, payload: dict, exc: QueueError) -> None:
         with self._lock:
@@ -155,7 +174,7 @@ class Outbox:
                             (self.clock(), exc.code, exc.message_en, rating_id))
             self.db.execute("DELETE FROM outbox WHERE id = ?", (rating_id,))
             self.db.execute("COMMIT")
-        log.warning("rating %s refused by the server, dropped: %s: %s (%s)", rating_id, exc.code,
+        log.warning("rating %s refused by the server, kept in the refused table: %s: %s (%s)", rating_id, exc.code,
                     exc.message_en, json.dumps(payload, ensure_ascii=False))
 
     def remember(self, key: str, value) -> None:
@@ -170,6 +189,12 @@ class Outbox:
         return json.loads(row[0]) if row else default
 
     def retry_now(self) -> None:
-        """Make every waiting rating due at once (after a reconnect: the server is back)."""
+        """Make every waiting rating due at once, and offer the refused ones again (after a
+        reconnect: the server is back, perhaps upgraded, and quarantines what it refuses)."""
         with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("INSERT OR IGNORE INTO outbox (id, payload, made_at) "
+                            "SELECT id, payload, made_at FROM refused")
+            self.db.execute("DELETE FROM refused")
             self.db.execute("UPDATE outbox SET next_try = 0")
+            self.db.execute("COMMIT")

@@ -1,6 +1,7 @@
 """The pygame window: touches and clicks in, frames out. Kept thin: the app and the flow decide."""
 from __future__ import annotations
 
+import logging
 from typing import Callable
 
 import pygame
@@ -9,6 +10,7 @@ from .draw import Painter
 from .flow import Phase
 
 FPS = 20
+log = logging.getLogger(__name__)
 
 
 def open_screen(width: int, height: int, fullscreen: bool) -> pygame.Surface:
@@ -26,11 +28,18 @@ def run_window(app, until: Callable[[], bool] = lambda: False) -> None:
     s = app.settings
     screen = open_screen(s.width, s.height, s.fullscreen)
     painter, ticker = Painter(screen), pygame.time.Clock()
+    failing = False
     try:
         while not until() and handle_events(app, screen.get_size(), s.fullscreen):
-            app.step()
-            painter.draw(app.scene(screen.get_size()))
-            pygame.display.flip()
+            try:
+                app.step()
+                painter.draw(app.scene(screen.get_size()))
+                pygame.display.flip()
+                failing = False
+            except Exception:  # noqa: BLE001 - the window must outlive a bad frame
+                if not failing:
+                    log.exception("tablet frame failed; retrying")
+                failing = True
             ticker.tick(FPS)
     finally:
         pygame.quit()

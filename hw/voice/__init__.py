@@ -7,15 +7,15 @@
 from collections.abc import Mapping
 from typing import Any
 
-from hw.voice.announce import Announcement, assemble, call_tokens
+from hw.voice.announce import Announcement, assemble, call_tokens, pack_tokens, sign_name
 from hw.voice.audio import AudioOutput, FakeAudio, PygameAudio, open_audio
 from hw.voice.numbers import read_digits, read_number, read_ticket
 from hw.voice.pack import DEFAULT_PACK, VoicePack, VoicePackError, required_clips
 from hw.voice.queue import VoiceQueue
 
 __all__ = ["Announcement", "AudioOutput", "FakeAudio", "PygameAudio", "VoicePack",
-           "VoicePackError", "VoiceQueue", "assemble", "call_tokens", "open_audio", "open_voice",
-           "read_digits", "read_number", "read_ticket", "required_clips"]
+           "VoicePackError", "VoiceQueue", "assemble", "call_tokens", "open_audio", "open_voice", "pack_tokens",
+           "read_digits", "read_number", "read_ticket", "required_clips", "sign_name"]
 
 
 def open_voice(config: Mapping[str, Any]) -> VoiceQueue:

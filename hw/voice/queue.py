@@ -4,7 +4,7 @@ import logging
 import queue
 import threading
 
-from hw.voice.announce import Announcement, assemble, call_tokens
+from hw.voice.announce import Announcement, assemble, pack_tokens
 from hw.voice.audio import AudioOutput
 from hw.voice.pack import VoicePack
 
@@ -33,9 +33,9 @@ class VoiceQueue:
         """Queue a call; it plays after every call queued before it."""
         self._items.put(announcement)
 
-    def call(self, ticket: str, counter: int, recall: bool = False) -> None:
-        """Queue "Mời công dân có số thứ tự <ticket> đến quầy số <counter>"."""
-        self.announce(Announcement(ticket, counter, recall, self.digit_by_digit))
+    def call(self, ticket: str, counter: int, recall: bool = False, counter_name: str = "") -> None:
+        """Queue "Mời công dân có số thứ tự <ticket> đến quầy số <counter>" (or "… đến <counter_name>")."""
+        self.announce(Announcement(ticket, counter, recall, self.digit_by_digit, counter_name))
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until everything queued so far has played; False on timeout."""
@@ -61,7 +61,7 @@ class VoiceQueue:
     def _play(self, announcement: Announcement) -> None:
         """Assemble and play one call; a bad clip or audio fault is logged, not fatal."""
         try:
-            self.output.play(assemble(call_tokens(announcement, self.zero_tens), self.pack))
+            self.output.play(assemble(pack_tokens(announcement, self.pack, self.zero_tens), self.pack))
         except Exception:
             log.exception("announcement %s failed", announcement)
 

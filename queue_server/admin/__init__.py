@@ -26,7 +26,8 @@ READERS = (Role.ADMIN, Role.SUPERVISOR)
 NAV = [("admin.dashboard", "Tổng quan", "Dashboard"), ("admin.departments", "Đơn vị & dịch vụ", "Departments"),
        ("admin.counters", "Quầy", "Counters"), ("admin.officers", "Cán bộ", "Officers"),
        ("admin.devices", "Thiết bị", "Devices"), ("admin.calendar", "Ngày nghỉ", "Holidays"),
-       ("admin.settings", "Đánh giá & thông báo", "Ratings & notices"), ("admin.audit", "Nhật ký", "Audit log")]
+       ("admin.settings", "Đánh giá & thông báo", "Ratings & notices"),
+       ("admin.ratings_held", "Đánh giá bị giữ lại", "Held ratings"), ("admin.audit", "Nhật ký", "Audit log")]
 
 
 def centre_admin() -> CentreAdmin:
@@ -35,7 +36,7 @@ def centre_admin() -> CentreAdmin:
 
 def register_admin(app, socketio) -> None:
     """Attach the admin operations and pages to an app (called by create_app)."""
-    from . import pages_config, pages_live, pages_people  # noqa: F401  (routes register on import)
+    from . import pages_config, pages_live, pages_people, pages_ratings  # noqa: F401  (routes register on import)
     service = app.extensions["motcua"]
     app.extensions["motcua.admin"] = CentreAdmin(service, on_revoke=lambda device_id: disconnect_device(socketio, device_id))
     app.register_blueprint(admin)

@@ -2,8 +2,9 @@
 
 They use the configuration the server runs (the last one saved from the admin pages, else the
 TOML) and write the same audit rows as the pages, with the actor `cli:<system user>`. A revoke
-from the command line stops the token at once for every new request and connection; sockets
-already open on a running server are cut by the admin page's revoke, not by this process.
+from the command line stops the token at once for every request and action; a running server sees
+the store's credential generation move and closes the device's open sockets within a fraction of a
+second (credential_watch.py).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def cmd_device_revoke(args) -> int:
     admin = offline_admin(args)
     device = admin.device_by_name(args.name)
     count = admin.revoke_device(cli_actor(admin.centre_id), device["id"])
-    print(f"motcua: device {args.name}: {count} token(s) revoked")
+    print(f"motcua: thiết bị {args.name}: đã thu hồi {count} mã / device {args.name}: {count} token(s) revoked")
     return 0
 
 
@@ -29,7 +30,8 @@ def cmd_device_pair_code(args) -> int:
     admin = offline_admin(args)
     device = admin.device_by_name(args.name)
     code, expires = admin.pairing_code(cli_actor(admin.centre_id), device["id"])
-    print(f"motcua: pairing code for {args.name} (single use, until {expires:%H:%M}):\n{code}\n"
+    print(f"motcua: mã ghép nối cho / pairing code for {args.name} (dùng một lần, đến / single use, until "
+          f"{expires:%H:%M}):\n{code}\n"
           f"On the device: motcua pair {code} --server http://SERVER:5000")
     return 0
 
@@ -60,7 +62,8 @@ def cmd_audit(args) -> int:
 def cmd_config_reset(args) -> int:
     admin = offline_admin(args)
     count = admin.reset_config(cli_actor(admin.centre_id))
-    print(f"motcua: forgot {count} saved configuration version(s); {args.config} applies from the next start")
+    print(f"motcua: đã bỏ {count} phiên bản cấu hình đã lưu; {args.config} áp dụng từ lần khởi động sau / "
+          f"forgot {count} saved configuration version(s); {args.config} applies from the next start")
     return 0
 
 

@@ -18,8 +18,9 @@ from ..config import CentreConfig, parse_config
 from ..engine import QueueError
 from ..engine.errors import invalid
 from ..service import QueueService
-from ..storage import Store
+from ..storage import Store, StoreError
 from ..storage.admin import AdminStore, AuditEntry
+from ..tokens import new_token
 from . import configedit
 
 PAIRING_MINUTES = 15
@@ -147,7 +148,7 @@ class CentreAdmin:
                       group: str | None = None) -> tuple[int, str]:
         """Register a device; returns (id, token). The token is shown once: only its hash is kept."""
         device = self._device_fields(name, role, counter, group)
-        token = secrets.token_urlsafe(32)
+        token = new_token()
         entry = self._entry(principal, "device.create", f"device:{device['name']}", after=device)
         try:
             device_id = self.store.add_device(self.centre_id, device, token, entry, self.service.clock())
@@ -202,7 +203,7 @@ class CentreAdmin:
     def pair(self, code: str) -> tuple[dict, str]:
         """Exchange a pairing code for a device token: (device, token). Single use."""
         code = "".join(ch for ch in (code or "").upper() if ch.isalnum())
-        token = secrets.token_urlsafe(32)
+        token = new_token()
         device = self.store.redeem_pairing_code(self.centre_id, code, token, self.service.clock()) if code else None
         if device is None:
             raise QueueError("bad_code", "Mã ghép nối không đúng, đã dùng hoặc đã hết hạn",
@@ -230,17 +231,24 @@ class CentreAdmin:
 
     def create_user(self, principal: Principal, username: str, name: str, role: str, password: str,
                     title: str = "", department_id: str | None = None) -> int:
+        """The one way to make an account (admin pages, `motcua user add`, the demo): checked,
+        hashed and audited. Refusals are bilingual QueueErrors."""
         username = (username or "").strip()
         if not username or len(username) > 64 or not username.replace(".", "").replace("_", "").isalnum():
             raise invalid("Tên đăng nhập chỉ gồm chữ, số, '.' và '_' (tối đa 64 ký tự)",
                           "A username has letters, digits, '.' and '_' only (at most 64)")
-        if self.store.username_taken(username):
-            raise invalid(f"Tên đăng nhập '{username}' đã có người dùng", f"Username '{username}' is taken")
         fields = self._user_fields(name, role, title, department_id)
         _check_password(password)
+        if self.store.username_taken(username):
+            raise _username_taken(username)
         entry = self._entry(principal, "user.create", f"user:{username}", after={"username": username, **fields})
         user = {"username": username, **fields, "password_hash": hash_password(password)}
-        return self.store.add_user(self.centre_id, user, entry, self.service.clock())
+        try:
+            return self.store.add_user(self.centre_id, user, entry, self.service.clock())
+        except StoreError as exc:
+            if "UNIQUE" in str(exc):        # taken between the check and the insert
+                raise _username_taken(username) from None
+            raise
 
     def _user_fields(self, name: str, role: str, title: str, department_id: str | None) -> dict:
         name = (name or "").strip()
@@ -303,6 +311,10 @@ def _require_admin(principal: Principal) -> None:
     if principal.role is not Role.ADMIN:
         raise QueueError("forbidden", "Chỉ quản trị viên được thay đổi cấu hình",
                          "Only an administrator may change the configuration", 403)
+
+
+def _username_taken(username: str) -> QueueError:
+    return invalid(f"Tên đăng nhập '{username}' đã có người dùng", f"Username '{username}' is taken")
 
 
 def _check_password(password: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import g, request
+from flask import current_app, g, request
 
 from ..engine import QueueError
 from . import READ, admin, centre_admin, change, configedit, done, form_int, form_lines, form_text, page
@@ -89,7 +89,17 @@ def service_delete(service_id):
 @admin.get("/admin/counters")
 @READ
 def counters():
-    return page("admin_counters.html")
+    config = current_app.extensions["motcua"].config
+    return page("admin_counters.html", places=counters_by_place(config.counters),
+                service_names={s.id: config.service_label(s.id) for d in config.departments for s in d.services})
+
+
+def counters_by_place(counters) -> list[tuple[tuple[int, str], list]]:
+    """Counters grouped by floor and room, each group in number order: how a centre finds them."""
+    places: dict[tuple[int, str], list] = {}
+    for counter in sorted(counters, key=lambda k: (k.floor, k.room, k.number)):
+        places.setdefault((counter.floor, counter.room), []).append(counter)
+    return list(places.items())
 
 
 def _counter_fields() -> dict:

@@ -10,12 +10,13 @@ from ..views import centre_view, counter_views, ticket_view
 from . import READ, READERS, admin, centre_admin, page
 from .dashboard import dashboard_view
 from .live import connected_device_ids
+from .pages_ratings import held_count
 
 
 @admin.get("/admin/")
 @READ
 def dashboard():
-    return page("admin_dashboard.html")
+    return page("admin_dashboard.html", ratings_held=held_count())
 
 
 def dashboard_model() -> dict:
@@ -28,6 +29,7 @@ def dashboard_model() -> dict:
     online = connected_device_ids(current_app.extensions["motcua.socketio"])
     model = dashboard_view(centre, tickets, counters, centre_admin().devices(), online, now)
     model["seq"] = seq
+    model["ratings_held"] = held_count()
     return model
 
 
@@ -55,7 +57,8 @@ ACTION_LABELS = {
     "service.create": "Thêm dịch vụ", "service.update": "Sửa dịch vụ", "service.delete": "Xoá dịch vụ",
     "counter.create": "Thêm quầy", "counter.update": "Sửa quầy", "counter.delete": "Xoá quầy",
     "calendar.add": "Thêm ngày nghỉ/làm bù", "calendar.delete": "Xoá ngày nghỉ/làm bù",
-    "centre.ratings": "Đổi cách đánh giá", "centre.notices": "Đổi dòng thông báo",
+    "centre.ratings": "Đổi cách đánh giá", "rating.accept": "Đưa đánh giá bị giữ vào số liệu",
+    "rating.dismiss": "Bỏ qua đánh giá bị giữ", "centre.notices": "Đổi dòng thông báo",
     "device.create": "Thêm thiết bị", "device.pairing_code": "Tạo mã ghép nối", "device.pair": "Thiết bị ghép nối",
     "device.revoke": "Thu hồi mã thiết bị", "user.create": "Tạo tài khoản", "user.update": "Sửa tài khoản",
     "user.reset_password": "Đặt lại mật khẩu", "user.activate": "Mở lại tài khoản",

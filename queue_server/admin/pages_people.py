@@ -6,10 +6,11 @@ from pathlib import Path
 
 from flask import current_app, g, jsonify, request, send_file
 
-from ..api.auth import current_principal
+from ..api.auth import client_address, current_principal
 from ..engine import QueueError
 from ..engine.errors import invalid
 from . import READ, admin, centre_admin, change, done, form_int, form_text, page
+from ..throttle import pairing_keys
 from .photos import photo_mime, save_photo
 
 
@@ -109,7 +110,27 @@ def device_new():
 def device_pair_code(device_id):
     code, expires = centre_admin().pairing_code(g.principal, device_id)
     device = centre_admin().device(device_id)
-    return page("admin_device_secret.html", device_name=device["name"], secret=code, kind="code", expires=expires)
+    return page("admin_device_secret.html", device_name=device["name"], secret=code, kind="code", expires=expires,
+                ca_pin=_ca_pin())
+
+
+def _ca_pin() -> str | None:
+    """The pin of the centre's CA when the server serves HTTPS itself (web/transport.py)."""
+    ca = current_app.config.get("MOTCUA_TLS_CA")
+    if not ca:
+        return None
+    from ..deploy.tls import pin_of
+    return pin_of(Path(ca).read_bytes())
+
+
+@admin.get("/api/tls/ca.pem")
+def tls_ca():
+    """The centre's CA certificate (public): a pairing device fetches it and checks its pin."""
+    ca = current_app.config.get("MOTCUA_TLS_CA")
+    if not ca:
+        return jsonify({"error": {"code": "not_found", "message": "Máy chủ không tự phục vụ HTTPS",
+                                  "message_en": "This server does not serve HTTPS itself"}}), 404
+    return send_file(ca, mimetype="application/x-pem-file")
 
 
 @admin.post("/admin/devices/<int:device_id>/revoke")
@@ -128,8 +149,13 @@ def device_pair():
     if not isinstance(data, dict) or not isinstance(data.get("code"), str):
         err = invalid("Cần mã ghép nối: {\"code\": \"...\"}", "Send the pairing code as JSON {\"code\": \"...\"}")
         return jsonify({"error": err.to_dict()}), 400
+    throttle, keys = current_app.extensions["motcua"].auth.throttle, pairing_keys(client_address())
     try:
+        throttle.check(*keys)                   # guessing codes is slowed down like guessing passwords
         device, token = centre_admin().pair(data["code"])
     except QueueError as exc:
+        if exc.code == "bad_code":
+            throttle.failed(*keys)
         return jsonify({"error": exc.to_dict()}), exc.status
+    throttle.succeeded(keys[0])
     return jsonify({"token": token, "device": device, "centre": centre_admin().centre_id})

@@ -20,6 +20,11 @@ def request_token() -> tuple[str | None, bool]:
     return session.get("token"), True
 
 
+def client_address() -> str:
+    """The address a request came from (behind a reverse proxy: as ProxyFix read it, see app.py)."""
+    return request.remote_addr or "unknown"
+
+
 def current_principal() -> Principal:
     """Authenticate the request; cookie-authenticated writes must carry the CSRF token."""
     token, from_cookie = request_token()

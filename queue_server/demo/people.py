@@ -6,7 +6,8 @@ from ..config import CentreConfig
 from ..setup import add_device, add_user
 from ..storage import Store
 
-DEMO_PASSWORD = "demo"
+DEMO_PASSWORD = "demo2026"
+"""The demo's accounts follow the same rule as every account: at least 8 characters."""
 OFFICER_NAMES = [
     "Nguyễn Thị Hoa", "Trần Văn Bình", "Lê Minh Châu", "Phạm Thu Dung", "Hoàng Văn Đức", "Vũ Thị Giang",
     "Đặng Quốc Huy", "Bùi Thị Hương", "Đỗ Văn Khánh", "Hồ Thị Lan", "Ngô Văn Long", "Dương Thị Mai",

@@ -1,6 +1,8 @@
 """`motcua demo`: the server with the demo centre and a simulated centre day."""
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import threading
 import time
@@ -41,48 +43,81 @@ def run_demo(db_path: str = "var/demo.db", host: str = "127.0.0.1", port: int = 
         simulator.start()
     _print_welcome(config, host, port, seeded)
     devices = DeviceProcesses(device_commands(f"http://{host}:{port}", seeded) if seeded else [])
-    devices.start_when_ready(f"http://{host}:{port}/healthz")
+    # SIGTERM (systemd, kill) and SIGHUP (the terminal closed) run the same clean-up as Ctrl+C.
+    previous = {sig: signal.signal(sig, _exit_on_signal) for sig in STOP_SIGNALS}
     try:
+        devices.start_when_ready(f"http://{host}:{port}/healthz")
         run_server(app, host, port)
     finally:
         devices.stop()
         if simulator:
             simulator.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     return 0
 
 
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+def _exit_on_signal(signum, frame) -> None:
+    raise SystemExit(128 + signum)
+
+
 class DeviceProcesses:
-    """The demo's device apps, started once the server answers and stopped with it."""
+    """The demo's device apps, started once the server answers and stopped with it.
+
+    Each runs in its own process group: Ctrl+C in the terminal reaches only the demo, which then
+    stops every app it started (and anything an app started) itself, so none is left retrying.
+    """
+
+    STOP_SECONDS = 5
 
     def __init__(self, commands: list[list[str]]):
         self.commands = commands
         self.procs: list[subprocess.Popen] = []
         self.stopping = threading.Event()
+        self._lock = threading.Lock()        # no app starts once stop() has begun
 
     def start_when_ready(self, health_url: str) -> None:
         if self.commands:
-            threading.Thread(target=self._start, args=(health_url,), daemon=True).start()
+            threading.Thread(target=self._start, args=(health_url,), daemon=True, name="demo-devices").start()
 
     def _start(self, health_url: str) -> None:
         for _ in range(100):
+            if self.stopping.is_set():
+                return
             try:
                 urllib.request.urlopen(health_url, timeout=1).close()
                 break
             except OSError:
                 time.sleep(0.2)
         for argv in self.commands:
-            if not self.stopping.is_set():
-                self.procs.append(subprocess.Popen(argv, env=device_environment()))
+            with self._lock:
+                if self.stopping.is_set():
+                    return
+                self.procs.append(subprocess.Popen(argv, env=device_environment(), start_new_session=True))
 
     def stop(self) -> None:
-        self.stopping.set()
+        with self._lock:
+            self.stopping.set()
         for proc in self.procs:
-            proc.terminate()
+            _signal_group(proc, signal.SIGTERM)
+        deadline = time.monotonic() + self.STOP_SECONDS
         for proc in self.procs:
             try:
-                proc.wait(5)
+                proc.wait(max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                proc.kill()
+                pass
+            _signal_group(proc, signal.SIGKILL)       # the app's own children too, if any are left
+            proc.wait()
+
+
+def _signal_group(proc: subprocess.Popen, sig: int) -> None:
+    try:
+        os.killpg(proc.pid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def _print_welcome(config, host: str, port: int, seeded) -> None:

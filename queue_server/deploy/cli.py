@@ -23,7 +23,7 @@ def cmd_uninstall(args) -> int:
 
 def cmd_pair(args) -> int:
     try:
-        done = pair(args.code, args.server, args.role_config)
+        done = pair(args.code, args.server, args.role_config, ca_pin=args.ca_pin, ca_file=args.ca)
     except PairError as exc:
         print(f"motcua pair: {exc.message_vi}\n  ({exc.message_en})", file=sys.stderr)
         return 1
@@ -95,6 +95,8 @@ def add_deploy_commands(sub, default_db: str) -> None:
     p.add_argument("--server", required=True, help="queue server URL, e.g. http://192.168.1.10:5000")
     p.add_argument("--role-config", default=None,
                    help="config file to store the token in (default by role: /etc/motcua/<role>.toml)")
+    p.add_argument("--ca-pin", default=None, help="https:// servers: the CA pin shown beside the pairing code")
+    p.add_argument("--ca", default=None, help="https:// servers: the centre's ca.pem, copied by hand (instead of --ca-pin)")
     p.set_defaults(func=cmd_pair)
 
     p = sub.add_parser("db", help="database backups, integrity check, restore")

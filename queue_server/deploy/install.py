@@ -120,6 +120,7 @@ class Installer:
             self._config(name, template.format(server=self.server))
         if self.name == "server":
             self._centre_config()
+            self._tls()
         for unit in self.role.units:
             self._file(f"/lib/systemd/system/{unit}", self.render_unit(unit), 0o644)
         self._file(f"/lib/udev/rules.d/{UDEV_NAME}", templates.UDEV_RULES, 0o644)
@@ -159,10 +160,11 @@ class Installer:
     def _directories(self) -> None:
         owner = self.role.user
         self._dir("/etc/motcua", 0o755)
-        # 0755: each device role's own directory below it must be reachable by its user.
-        self._dir("/var/lib/motcua", 0o755, owner if self.name == "server" else None)
+        # Each device role's own directory below it must be reachable by its user: the server's data
+        # directory is 0711 (others may pass through, not list or read); its files are 0600 (storage/files.py).
+        self._dir("/var/lib/motcua", 0o711 if self.name == "server" else 0o755, owner if self.name == "server" else None)
         if self.name == "server":
-            self._dir("/var/lib/motcua/backups", 0o750, owner)
+            self._dir("/var/lib/motcua/backups", 0o700, owner)
         else:
             self._dir(f"/var/lib/motcua/{self.name}", 0o750, owner)
 
@@ -180,6 +182,23 @@ class Installer:
         self._config("centre.toml", DEMO_CONFIG.read_text(encoding="utf-8"))
         self.plan.notes.append("sửa /etc/motcua/centre.toml rồi chạy / edit it, then run: motcua config check "
                                "/etc/motcua/centre.toml")
+
+    def _tls(self) -> None:
+        """The centre's CA and the server's HTTPS certificate, made once (deploy/tls.py); the server's
+        key belongs to its user, the CA's key to root."""
+        from .tls import TLS_DIR, init_tls, pin_of
+        directory = self.path(TLS_DIR)
+        if (directory / "server.pem").exists():
+            self.plan.unchanged.append(directory)
+            return
+        self.plan.written.append(directory)
+        if self.dry_run:
+            return
+        init_tls(directory)
+        if not self.prefix:
+            shutil.chown(directory / "server.key", self.role.user, self.role.user)
+        self.plan.notes.append(f"HTTPS: mã CA / CA pin {pin_of((directory / 'ca.pem').read_bytes())} "
+                               "(motcua pair … --ca-pin)")
 
     def _chrony(self) -> None:
         if self.name == "server":

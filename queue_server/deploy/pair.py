@@ -5,12 +5,18 @@ The administrator makes the code (admin page "Thiết bị" → "Tạo mã ghép
 --server http://192.168.1.10:5000`. The token and server URL are written into the role's config
 file (only the device user can read it: mode 0600), replacing any previous ones; the file is
 replaced atomically so a power cut never leaves half a config.
+
+An `https://` server is trusted only through the centre's CA, pinned: `--ca-pin` (shown on the
+admin page beside the code, or by `motcua tls pin`) must match the CA the server offers, which is
+then saved beside the config (`/etc/motcua/ca.pem`), where the device's RealtimeClient looks for
+it (an .env config also gets MOTCUA_CA). The TOML configs are not changed for it.
 """
 from __future__ import annotations
 
 import json
 import os
 import re
+import ssl
 import tomllib
 import urllib.error
 import urllib.request
@@ -38,25 +44,55 @@ class Paired:
     config: Path
 
 
-def redeem(server: str, code: str, timeout: float = 10) -> dict:
+def fetch_ca(server: str, pin: str, timeout: float = 10) -> bytes:
+    """The centre's CA certificate, fetched without trusting anything yet and accepted only if its
+    fingerprint starts with `pin` (a machine in the middle cannot offer its own)."""
+    from .tls import pin_matches
+    unverified = ssl.create_default_context()
+    unverified.check_hostname, unverified.verify_mode = False, ssl.CERT_NONE
+    try:
+        with urllib.request.urlopen(server.rstrip("/") + "/api/tls/ca.pem", timeout=timeout,
+                                    context=unverified) as resp:
+            pem = resp.read()
+    except (urllib.error.URLError, OSError) as exc:
+        raise PairError(f"Không lấy được chứng chỉ CA từ {server}: {getattr(exc, 'reason', exc)}",
+                        f"Cannot fetch the CA certificate from {server}: {getattr(exc, 'reason', exc)}") from None
+    try:
+        matches = pin_matches(pem, pin)
+    except ValueError:
+        matches = False
+    if not matches:
+        raise PairError("Chứng chỉ CA của máy chủ không khớp mã CA đã nhập: không ghép nối",
+                        "The server's CA certificate does not match the CA pin: not pairing")
+    return pem
+
+
+def tls_context(ca_pem: bytes | None) -> ssl.SSLContext | None:
+    """A context that trusts only the centre's CA (None: plain HTTP)."""
+    return ssl.create_default_context(cadata=ca_pem.decode()) if ca_pem else None
+
+
+def redeem(server: str, code: str, timeout: float = 10, ca_pem: bytes | None = None) -> dict:
     """POST the code to the server's /api/devices/pair; the JSON answer ({token, device, centre}).
 
     The device is completed from /api/me with the new token (its counter, display group): this
     also proves the token works before it is written anywhere."""
-    answer = _call(server, "/api/devices/pair", {"code": code.strip().upper()}, timeout=timeout)
-    me = _call(server, "/api/me", token=answer["token"], timeout=timeout)["me"]
+    context = tls_context(ca_pem)
+    answer = _call(server, "/api/devices/pair", {"code": code.strip().upper()}, timeout=timeout, context=context)
+    me = _call(server, "/api/me", token=answer["token"], timeout=timeout, context=context)["me"]
     answer["device"] = {**answer.get("device", {}), "counter": me.get("counter"),
                         "display_group": me.get("display_group")}
     return answer
 
 
-def _call(server: str, path: str, body: dict | None = None, token: str | None = None, timeout: float = 10) -> dict:
+def _call(server: str, path: str, body: dict | None = None, token: str | None = None, timeout: float = 10,
+          context: ssl.SSLContext | None = None) -> dict:
     """One JSON request to the server; PairError with the server's own message when refused."""
     headers = {"Content-Type": "application/json"} | ({"Authorization": f"Bearer {token}"} if token else {})
     req = urllib.request.Request(server.rstrip("/") + path, headers=headers, method="POST" if body else "GET",
                                  data=json.dumps(body).encode() if body else None)
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
+        with urllib.request.urlopen(req, timeout=timeout, context=context) as resp:
             return json.loads(resp.read())
     except urllib.error.HTTPError as exc:
         error = _error_of(exc)
@@ -75,9 +111,11 @@ def _error_of(exc: urllib.error.HTTPError) -> dict:
         return {}
 
 
-def pair(code: str, server: str, config: str | Path | None = None) -> Paired:
-    """Redeem `code` and store the token (and server URL, and a terminal's counter) in the config."""
-    answer = redeem(server, code)
+def pair(code: str, server: str, config: str | Path | None = None, ca_pin: str | None = None,
+         ca_file: str | Path | None = None) -> Paired:
+    """Redeem `code` and store the token (and server URL, a terminal's counter, the pinned CA) in the config."""
+    ca_pem = _trusted_ca(server, ca_pin, ca_file)
+    answer = redeem(server, code, ca_pem=ca_pem)
     device = answer.get("device", {})
     role = device.get("role", "")
     path = Path(config or CONFIG_FOR_ROLE.get(role, ""))
@@ -85,14 +123,38 @@ def pair(code: str, server: str, config: str | Path | None = None) -> Paired:
         raise PairError(f"Thiết bị vai trò {role!r}: hãy chỉ rõ --role-config",
                         f"Device role {role!r}: give --role-config")
     values = {"server": server.rstrip("/"), "token": answer["token"]}
+    ca_path = _save_ca(path.parent / "ca.pem", ca_pem) if ca_pem else None
     if role == "terminal" and device.get("counter"):
         values["counter"] = int(device["counter"])
     if path.suffix == ".env":
-        text = set_env_values(_read(path), {"MOTCUA_SERVER": values["server"], "MOTCUA_TOKEN": values["token"]})
+        text = set_env_values(_read(path), {"MOTCUA_SERVER": values["server"], "MOTCUA_TOKEN": values["token"]}
+                              | ({"MOTCUA_CA": str(ca_path)} if ca_path else {}))
     else:
         text = set_toml_values(_read(path), SECTION_FOR_ROLE.get(role), values)
     write_private(path, text)
     return Paired(answer["token"], device, answer.get("centre", ""), path)
+
+
+def _trusted_ca(server: str, ca_pin: str | None, ca_file: str | Path | None) -> bytes | None:
+    """The CA to trust for an https:// server: a file given by hand, or fetched and pinned."""
+    if not server.lower().startswith("https://"):
+        return None
+    if ca_file:
+        return Path(ca_file).read_bytes()
+    if not ca_pin:
+        raise PairError("Máy chủ dùng HTTPS: cần --ca-pin (in trên trang Thiết bị cạnh mã ghép nối) hoặc --ca TỆP",
+                        "The server uses HTTPS: give --ca-pin (shown beside the pairing code) or --ca FILE")
+    return fetch_ca(server, ca_pin)
+
+
+def _save_ca(path: Path, pem: bytes) -> Path:
+    """The CA certificate is public: 0644, replaced atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.pairing")
+    tmp.write_bytes(pem)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+    return path
 
 
 def _read(path: Path) -> str:

@@ -11,6 +11,11 @@ MOTCUA_CONFIG=/etc/motcua/centre.toml
 MOTCUA_DB=/var/lib/motcua/centre.db
 MOTCUA_HOST=0.0.0.0
 MOTCUA_PORT=5000
+# HTTPS with the certificate `motcua install server` made (docs/deploy.md). Devices then use
+# https://… and pair with --ca-pin (motcua tls pin). Empty both to serve plain HTTP; MOTCUA_PROXY=1
+# instead when an HTTPS reverse proxy on this machine forwards to 127.0.0.1:5000.
+MOTCUA_TLS_CERT=/etc/motcua/tls/server.pem
+MOTCUA_TLS_KEY=/etc/motcua/tls/server.key
 # Backups: where, and for how many days they are kept. A second disk is safer: /srv/motcua-backup
 MOTCUA_BACKUP_DIR=/var/lib/motcua/backups
 MOTCUA_BACKUP_KEEP_DAYS=30

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
-from queue_server.dossiers.calendar import VN_TZ
+from queue_server.centre_calendar import VN_TZ
 from queue_server.dossiers.import_fields import (
     Cell,
     FieldProblem,

@@ -57,6 +57,8 @@ _LABELS_VI = {
 OPEN_STATUSES = frozenset({DossierStatus.RECEIVED, DossierStatus.IN_PROGRESS, DossierStatus.SUPPLEMENT_REQUESTED})
 RESOLVED_STATUSES = frozenset({DossierStatus.RESULT_READY, DossierStatus.RESULT_RETURNED})
 UNRESOLVED_STATUSES = frozenset({DossierStatus.STOPPED, DossierStatus.REFUSED, DossierStatus.WITHDRAWN})
+RETURN_STATUSES = frozenset({DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.REFUSED})
+"""Entering one of these sends the dossier back to the applicant: Phụ lục I's "hồ sơ bị trả lại"."""
 
 _S = DossierStatus
 TRANSITIONS: dict[DossierStatus, frozenset[DossierStatus]] = {

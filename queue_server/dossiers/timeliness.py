@@ -3,7 +3,8 @@
 The rule is at day granularity, in Asia/Ho_Chi_Minh local dates, because the
 receipt promises a day ("ngày hẹn trả") and the reports count days:
 
-- resolved on a day before the due day → early (trước hạn);
+- resolved (closed: with a result, or refused / stopped / withdrawn, which is the office's
+  answer too) on a day before the due day → early (trước hạn);
 - resolved on the due day, at any hour → on time (đúng hạn);
 - resolved on a later day → late (quá hạn);
 - not resolved as of day X: within deadline (còn hạn) while X <= due day,
@@ -15,7 +16,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from queue_server.dossiers.calendar import VN_TZ
+from queue_server.centre_calendar import VN_TZ
 from queue_server.dossiers.model import Dossier
 
 
@@ -66,8 +67,8 @@ def open_timeliness(as_of: date, due_day: date) -> Timeliness:
 def classify(dossier: Dossier, as_of: datetime | date) -> Timeliness | None:
     """Timeliness of `dossier` as it stood at the end of day `as_of`.
 
-    None when it did not exist yet (received after `as_of`) or had been closed
-    without a result (stopped, refused, withdrawn) by then.
+    None when it did not exist yet (received after `as_of`). A dossier closed without a result
+    (stopped, refused, withdrawn) is timed by its closing day, as Phụ lục I counts it resolved.
     """
     day, due = local_day(as_of), local_day(dossier.due_at)
     if local_day(dossier.received_at) > day:
@@ -75,6 +76,4 @@ def classify(dossier: Dossier, as_of: datetime | date) -> Timeliness | None:
     closed = dossier.resolved_at is not None and local_day(dossier.resolved_at) <= day
     if not closed:
         return open_timeliness(day, due)
-    if dossier.status.is_resolved:
-        return resolved_timeliness(local_day(dossier.resolved_at), due)
-    return None
+    return resolved_timeliness(local_day(dossier.resolved_at), due)

@@ -25,3 +25,11 @@ def not_found(what_vi: str, what_en: str, key) -> QueueError:
 
 def invalid(message_vi: str, message_en: str) -> QueueError:
     return QueueError("invalid", message_vi, message_en, 400)
+
+
+def internal() -> QueueError:
+    """The answer to a failure nobody foresaw: the client is told, the traceback goes to the log."""
+    return QueueError("internal", "Máy chủ gặp lỗi ngoài dự kiến, thao tác có thể chưa được thực hiện; "
+                      "vui lòng thử lại hoặc báo quản trị viên",
+                      "Unexpected server error: the action may not have been carried out; please retry "
+                      "or tell the administrator", 500)

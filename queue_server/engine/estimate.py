@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from datetime import datetime, timedelta
 from statistics import fmean
+
+from ..centre_calendar import CentreCalendar
 
 
 class ServiceTimes:
@@ -30,3 +33,13 @@ def estimated_wait_minutes(ahead: int, average_seconds: float, open_counters: in
     """
     parallel = max(open_counters, 1)
     return math.ceil(ahead * average_seconds / parallel / 60)
+
+
+def wall_clock_minutes(calendar: CentreCalendar, now: datetime, working_minutes: int) -> int:
+    """Minutes on the clock until `working_minutes` of the centre's working time have passed from
+    `now`: a wait that runs into the lunch break or past closing grows by the time the centre is
+    shut. Outside working time (a centre that issues at any hour) the working minutes are kept."""
+    if working_minutes <= 0 or not calendar.is_open(now):
+        return working_minutes
+    until = calendar.add_working_time(now, timedelta(minutes=working_minutes))
+    return math.ceil((until - now).total_seconds() / 60)

@@ -9,7 +9,13 @@ events are written in one transaction by the store). Rules, in short:
   new queue: they are placed where they would be had they taken a ticket for it at first;
 - a ticket can be marked absent once recalled `recalls_before_absent` times; a recall past
   `max_recalls` marks it absent; an absent ticket can be called again by number the same day;
-- a new service day expires leftover tickets and restarts every series.
+- calling the next number while the called citizen was never marked arrived asks whether they
+  came: `arrived=True` finishes the ticket as served, `arrived=False` marks it absent (no-show, the
+  recall rule above applies); unsaid, `unstarted_on_next` decides (served, absent, or refuse);
+- a new service day expires leftover tickets and restarts every series;
+- one dossier has at most one live ticket: a receipt scanned again while its ticket waits, is
+  called or is being served gets that ticket back (`AlreadyQueued`); a new one only once it is
+  done, absent or expired.
 """
 from __future__ import annotations
 
@@ -17,9 +23,10 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ..centre_calendar import calendar_of
 from ..config import CentreConfig
 from .errors import QueueError, invalid, not_found
-from .estimate import ServiceTimes, estimated_wait_minutes
+from .estimate import ServiceTimes, estimated_wait_minutes, wall_clock_minutes
 from .model import CounterState, CounterStatus, Event, Ticket, TicketSource, TicketStatus
 from .numbering import label, next_number
 
@@ -32,6 +39,18 @@ class EngineState:
     tickets: dict[str, Ticket] = field(default_factory=dict)
     counters: dict[int, CounterState] = field(default_factory=dict)
     last_numbers: dict[str, int] = field(default_factory=dict)
+
+
+LIVE_STATUSES = (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING)
+
+
+class AlreadyQueued(Exception):
+    """Not an error: the dossier's ticket is still live, so the citizen gets it back, not a new
+    number. Nothing has changed when it is raised."""
+
+    def __init__(self, ticket: Ticket):
+        super().__init__(ticket.label)
+        self.ticket = ticket
 
 
 class QueueEngine:
@@ -65,6 +84,9 @@ class QueueEngine:
         if not self.config.has_service(service_id):
             raise not_found("dịch vụ", "service", service_id)
         events = self.roll_over(now)
+        # After a roll-over no ticket is live, so nothing is lost by raising here.
+        if dossier_code and (live := self.live_ticket_for_dossier(dossier_code)) is not None:
+            raise AlreadyQueued(live)
         series = self.config.service(service_id).series
         number = next_number(series, self.state.last_numbers.get(service_id))
         ticket = Ticket(
@@ -77,8 +99,15 @@ class QueueEngine:
         self.state.last_numbers[service_id] = number
         self.state.tickets[ticket.id] = ticket
         self._enqueue(ticket)
-        data = {"ahead": self.ahead_of(ticket), "wait_minutes": self.wait_minutes(ticket)}
+        data = {"ahead": self.ahead_of(ticket), "wait_minutes": self.wait_minutes(ticket, now)}
         return events + [Event("ticket.issued", now, ticket.copy(), data=data)]
+
+    def live_ticket_for_dossier(self, dossier_code: str) -> Ticket | None:
+        """Today's ticket for a dossier that is still waiting, called or being served."""
+        for ticket in self.state.tickets.values():
+            if ticket.dossier_code == dossier_code and ticket.status in LIVE_STATUSES:
+                return ticket
+        return None
 
     def ticket(self, ticket_id: str) -> Ticket:
         try:
@@ -102,12 +131,14 @@ class QueueEngine:
         return sum(1 for t in self.queues.get(ticket.service_id, {}).values()
                    if t.id != ticket.id and _queue_order(t) < key)
 
-    def wait_minutes(self, ticket: Ticket) -> int:
-        return self.estimate_for(ticket.service_id, self.ahead_of(ticket))
+    def wait_minutes(self, ticket: Ticket, now: datetime | None = None) -> int:
+        return self.estimate_for(ticket.service_id, self.ahead_of(ticket), now)
 
-    def estimate_for(self, service_id: str, ahead: int) -> int:
+    def estimate_for(self, service_id: str, ahead: int, now: datetime | None = None) -> int:
+        """Minutes a new ticket with `ahead` before it waits; from `now`, breaks and closing count."""
         average = self.times.average(service_id, self.config.queue.default_service_minutes * 60)
-        return estimated_wait_minutes(ahead, average, self.open_counters_for(service_id))
+        minutes = estimated_wait_minutes(ahead, average, self.open_counters_for(service_id))
+        return minutes if now is None else wall_clock_minutes(calendar_of(self.config), now, minutes)
 
     def open_counters_for(self, service_id: str) -> int:
         return sum(1 for c in self.config.counters if service_id in c.services
@@ -160,20 +191,31 @@ class QueueEngine:
 
     # -- calling -------------------------------------------------------------------------------
 
-    def call_next(self, number: int, now: datetime) -> list[Event]:
-        """Finish the current ticket (if any) and call the next one for this counter."""
+    def call_next(self, number: int, now: datetime, arrived: bool | None = None) -> list[Event]:
+        """Finish the current ticket (if any) and call the next one for this counter.
+
+        `arrived` says whether a called, never-started citizen came (see the module's rules).
+        """
         counter = self._calling_counter(number)
         services = set(self.config.counter(number).services)
         waiting = self.waiting(services, for_counter=number)
         if not waiting:
             raise QueueError("no_waiting", "Không có công dân nào đang chờ", "Nobody is waiting", 409)
-        return self._finish_current(counter, now) + self._call(counter, waiting[0], now)
+        return self._leave_current(counter, now, arrived) + self._call(counter, waiting[0], now)
 
-    def call_number(self, number: int, ticket_label: str, now: datetime) -> list[Event]:
+    def call_number(self, number: int, ticket_label: str, now: datetime, arrived: bool | None = None) -> list[Event]:
         """Call a given waiting or absent ticket of today by its printed number."""
         counter = self._calling_counter(number)
         ticket = self._find_callable(number, ticket_label.strip().upper())
-        return self._finish_current(counter, now) + self._call(counter, ticket, now)
+        return self._leave_current(counter, now, arrived) + self._call(counter, ticket, now)
+
+    def absent_tickets(self, number: int) -> list[Ticket]:
+        """Today's no-shows this counter may call back, latest first (the console's list)."""
+        self._counter(number)
+        services = set(self.config.counter(number).services)
+        found = [t for t in self.state.tickets.values()
+                 if t.status is TicketStatus.ABSENT and t.service_id in services]
+        return sorted(found, key=lambda t: t.finished_at or t.issued_at, reverse=True)
 
     def recall(self, number: int, now: datetime) -> list[Event]:
         """Call the current ticket again; past `max_recalls` the ticket is marked absent."""
@@ -188,11 +230,32 @@ class QueueEngine:
         """Mark the called ticket as a no-show once it has been recalled enough."""
         counter = self._counter(number)
         ticket = self._current(counter, TicketStatus.CALLED)
+        self._check_recalled(ticket)
+        return self._mark_absent(counter, ticket, now, reason="officer")
+
+    def _check_recalled(self, ticket: Ticket) -> None:
         needed = self.config.queue.recalls_before_absent
         if ticket.recalls < needed:
-            raise QueueError("recall_first", f"Cần gọi lại {needed} lần trước khi đánh dấu vắng mặt",
-                             f"Recall {needed} time(s) before marking absent")
-        return self._mark_absent(counter, ticket, now, reason="officer")
+            raise QueueError("recall_first", f"Số {ticket.label}: cần gọi lại {needed} lần trước khi đánh dấu vắng mặt",
+                             f"Ticket {ticket.label}: recall {needed} time(s) before marking it absent")
+
+    def _leave_current(self, counter: CounterState, now: datetime, arrived: bool | None) -> list[Event]:
+        """Before the next call: a served ticket is finished; a called one that never started
+        is finished or marked absent by whether the citizen came."""
+        ticket = self.state.tickets.get(counter.ticket_id) if counter.ticket_id else None
+        if ticket is None or ticket.status is not TicketStatus.CALLED:
+            return self._finish_current(counter, now)
+        if arrived is None:
+            rule = self.config.queue.unstarted_on_next
+            if rule == "ask":
+                raise QueueError("arrival_unknown",
+                                 f"Công dân số {ticket.label} đã đến quầy chưa? Hãy chọn «Đã đến» hoặc «Không đến»",
+                                 f"Did ticket {ticket.label} come to the counter? Choose 'came' or 'did not come'", 409)
+            arrived = rule == "served"
+        if arrived:
+            return self._finish_current(counter, now)
+        self._check_recalled(ticket)
+        return self._mark_absent(counter, ticket, now, reason="no_show")
 
     def start(self, number: int, now: datetime) -> list[Event]:
         """The citizen has arrived: service starts."""

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 
+from .hostile_text import spreadsheet_cell, spreadsheet_row, terminal_text
 from .phu_luc_1 import COLUMNS, HEADER_COLUMNS, HEADER_GROUPS, NOTE_STAR_STAR, PhuLuc1, format_rows
 
 TITLE = "PHỤ LỤC I"
@@ -23,12 +24,22 @@ def period_line(report: PhuLuc1) -> str:
 def to_csv(report: PhuLuc1) -> str:
     """The formatted table (two header rows, rows, total, percentages), comma-separated, UTF-8 with BOM
     so that Excel opens the Vietnamese text correctly."""
+    return "".join(csv_chunks([*format_rows(report), [NOTE_STAR_STAR]]))
+
+
+def csv_chunks(rows, rows_per_chunk: int = 500):
+    """Rows as CSV text in chunks (a download streams them): a BOM first so that Excel reads the
+    Vietnamese text as UTF-8, every cell neutralised (hostile_text.spreadsheet_cell)."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(format_rows(report))
-    writer.writerow([NOTE_STAR_STAR])
-    return out.getvalue()
+    for n, row in enumerate(rows, 1):
+        writer.writerow(spreadsheet_row(row))
+        if n % rows_per_chunk == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 def to_json(report: PhuLuc1) -> str:
@@ -38,13 +49,19 @@ def to_json(report: PhuLuc1) -> str:
 
 def to_table(report: PhuLuc1) -> str:
     """Plain text for a terminal: aligned columns, right-aligned numbers."""
-    rows = format_rows(report)
+    rows = [[terminal_text(c) for c in r] for r in format_rows(report)]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [period_line(report)]
     for r in rows:
         lines.append("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
     lines.append(NOTE_STAR_STAR)
     return "\n".join(lines) + "\n"
+
+
+def _put(ws, row: int, column: int, value):
+    """Write one cell of an exported sheet; every cell goes through here, so no text from the data
+    (a comment, a name) ever becomes a live formula."""
+    return ws.cell(row, column, spreadsheet_cell(value))
 
 
 # (first column, last column) of each merged header group, 1-based over the 15 columns
@@ -64,7 +81,7 @@ def to_xlsx(report: PhuLuc1, centre_name: str = "") -> bytes:
     last = get_column_letter(width)
     head = [centre_name, TITLE, SUBTITLE, period_line(report)]
     for row, text in enumerate(head, 1):
-        ws.cell(row, 1, text).font = Font(bold=row > 1, size=13 if row == 2 else 11)
+        _put(ws, row, 1, text).font = Font(bold=row > 1, size=13 if row == 2 else 11)
         ws.merge_cells(f"A{row}:{last}{row}")
         ws.cell(row, 1).alignment = Alignment(horizontal="center")
     top = len(head) + 2
@@ -73,7 +90,8 @@ def to_xlsx(report: PhuLuc1, centre_name: str = "") -> bytes:
     table = format_rows(report)
     for r, values in enumerate(table):
         for c, value in enumerate(values, 1):
-            cell = ws.cell(top + r, c, _number(value) if r >= 2 and c > 2 and r < len(table) - 1 else value)
+            cell = _put(ws, top + r, c, _number(value) if r >= 2 and c > 2 and r < len(table) - 1
+                           else value)
             cell.border = border
             if r < 2:
                 cell.font = Font(bold=True)
@@ -89,7 +107,7 @@ def to_xlsx(report: PhuLuc1, centre_name: str = "") -> bytes:
         for c in range(3, width + 1):
             ws.cell(r, c).number_format = "#,##0"
             ws.cell(r, c).alignment = Alignment(horizontal="right")
-    ws.cell(top + len(table) + 1, 1, NOTE_STAR_STAR).font = Font(italic=True)
+    _put(ws, top + len(table) + 1, 1, NOTE_STAR_STAR).font = Font(italic=True)
     ws.column_dimensions["A"].width = 5
     ws.column_dimensions["B"].width = 36
     for c in range(3, width + 1):
@@ -166,28 +184,32 @@ def _header_rows(table: Table) -> list[list[str]]:
     return [top, sub]
 
 
+def document_csv_rows(doc: Document):
+    """The rows of the CSV form: title lines, then each table with its caption, then the notes."""
+    yield from ([doc.title], [doc.subtitle], [doc.period_line])
+    for table in doc.tables:
+        yield from ([], [table.caption], *_header_rows(table))
+        yield from table.rows[1:]
+    yield []
+    yield from ([n] for n in doc.notes)
+
+
 def document_csv(doc: Document) -> bytes:
     """All tables one after another with their captions, UTF-8 with BOM (Excel reads Vietnamese)."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows([[doc.title], [doc.subtitle], [doc.period_line]])
-    for table in doc.tables:
-        writer.writerows([[], [table.caption], *_header_rows(table), *table.rows[1:]])
-    writer.writerows([[], *([n] for n in doc.notes)])
-    return out.getvalue().encode("utf-8")
+    return "".join(csv_chunks(document_csv_rows(doc))).encode("utf-8")
 
 
 def document_table(doc: Document) -> bytes:
     """Plain text for a terminal: aligned columns, numbers right-aligned."""
-    lines = [doc.title, doc.subtitle, doc.period_line]
+    lines = [terminal_text(t) for t in (doc.title, doc.subtitle, doc.period_line)]
     for table in doc.tables:
-        widths = [max(len(r[i]) for r in table.rows) for i in range(len(table.rows[0]))]
-        lines += ["", table.caption]
-        for r in table.rows:
+        rows = [[terminal_text(c) for c in r] for r in table.rows]
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        lines += ["", terminal_text(table.caption)]
+        for r in rows:
             lines.append("  ".join(c.rjust(w) if i >= table.numeric_from - 1 else c.ljust(w)
                                    for i, (c, w) in enumerate(zip(r, widths))).rstrip())
-    lines += ["", *doc.notes]
+    lines += ["", *map(terminal_text, doc.notes)]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -216,14 +238,14 @@ def _write_table(ws, top: int, table: Table, width: int) -> int:
     from openpyxl.styles import Alignment, Border, Font, Side
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    ws.cell(top, 1, table.caption).font = Font(bold=True, italic=True)
+    _put(ws, top, 1, table.caption).font = Font(bold=True, italic=True)
     top += 1
     heads = _header_rows(table)
     rows = [*heads, *table.rows[1:]]
     for r, values in enumerate(rows):
         body = r >= len(heads)
         for c, text in enumerate(values, 1):
-            cell = ws.cell(top + r, c, _cell_value(text, body and c >= table.numeric_from))
+            cell = _put(ws, top + r, c, _cell_value(text, body and c >= table.numeric_from))
             cell.border = border
             if not body:
                 cell.font = Font(bold=True)
@@ -259,14 +281,14 @@ def document_xlsx(doc: Document) -> bytes:
     width = max(len(t.rows[0]) for t in doc.tables)
     last = get_column_letter(width)
     for row, text in enumerate([doc.centre, doc.title, doc.subtitle, doc.period_line], 1):
-        ws.cell(row, 1, text).font = Font(bold=row > 1, size=13 if row == 2 else 11)
+        _put(ws, row, 1, text).font = Font(bold=row > 1, size=13 if row == 2 else 11)
         ws.merge_cells(f"A{row}:{last}{row}")
         ws.cell(row, 1).alignment = Alignment(horizontal="center", wrap_text=True)
     top = 6
     for table in doc.tables:
         top = _write_table(ws, top, table, width)
     for note in doc.notes:
-        ws.cell(top, 1, note).font = Font(italic=True)
+        _put(ws, top, 1, note).font = Font(italic=True)
         top += 1
     ws.column_dimensions["A"].width = 6
     ws.column_dimensions["B"].width = 34

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import io
 
+from ..limits import MAX_PDF_ROWS, check_rows
 from .charts import Chart
+from .hostile_text import pdf_markup
 
 FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
 
@@ -23,6 +25,12 @@ def _register_fonts() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(FONT, font_path()))
         pdfmetrics.registerFont(TTFont(FONT_BOLD, font_path(bold=True)))
+
+
+def _para(text: str, style):
+    """A Paragraph of data text: escaped, so a comment is never read as reportlab markup."""
+    from reportlab.platypus import Paragraph
+    return Paragraph(pdf_markup(text), style)
 
 
 def _drawing(chart: Chart, max_width: float):
@@ -53,15 +61,15 @@ def _drawing(chart: Chart, max_width: float):
 def _table(table, width: float):
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
     from .export import _header_rows
     heads = _header_rows(table)
     rows = [*heads, *table.rows[1:]]
     head_style = ParagraphStyle("h", fontName=FONT_BOLD, fontSize=7.5, leading=9, alignment=1)
     cell_style = ParagraphStyle("c", fontName=FONT, fontSize=7.5, leading=9)
-    data = [[Paragraph(c, head_style) for c in r] for r in heads]
-    data += [[Paragraph(c, cell_style) if i < table.numeric_from - 1 else c for i, c in enumerate(r)]
+    data = [[_para(c, head_style) for c in r] for r in heads]
+    data += [[_para(c, cell_style) if i < table.numeric_from - 1 else c for i, c in enumerate(r)]
              for r in table.rows[1:]]
     n = len(rows[0])
     first = min(width * 0.3, 180) if n > 2 else width / n
@@ -87,8 +95,11 @@ def document_pdf(doc) -> bytes:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import SimpleDocTemplate, Spacer
 
+    for t in doc.tables:
+        check_rows(len(t.rows) - 1, MAX_PDF_ROWS, f"Bảng “{t.caption}” (PDF; tải CSV hoặc Excel để có đủ)",
+                   f"The table '{t.caption}' (PDF; download CSV or XLSX for all of it)")
     _register_fonts()
     out = io.BytesIO()
     page = SimpleDocTemplate(out, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
@@ -98,11 +109,11 @@ def document_pdf(doc) -> bytes:
     plain = ParagraphStyle("plain", fontName=FONT, fontSize=9, alignment=1, leading=12)
     caption = ParagraphStyle("caption", fontName=FONT_BOLD, fontSize=9, leading=12, spaceBefore=6)
     note = ParagraphStyle("note", fontName=FONT, fontSize=8.5, leading=11)
-    flow = [Paragraph(doc.centre, centre), Paragraph(doc.title, title), Paragraph(doc.subtitle, centre),
-            Paragraph(doc.period_line, plain), Spacer(1, 4 * mm)]
+    flow = [_para(doc.centre, centre), _para(doc.title, title), _para(doc.subtitle, centre),
+            _para(doc.period_line, plain), Spacer(1, 4 * mm)]
     for t in doc.tables:
-        flow += [Paragraph(t.caption, caption), _table(t, page.width), Spacer(1, 3 * mm)]
-    flow += [Paragraph(n, note) for n in doc.notes]
+        flow += [_para(t.caption, caption), _table(t, page.width), Spacer(1, 3 * mm)]
+    flow += [_para(n, note) for n in doc.notes]
     for chart in doc.charts:
         flow += [Spacer(1, 4 * mm), _drawing(chart, page.width)]
     page.build(flow)

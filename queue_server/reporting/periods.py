@@ -14,6 +14,8 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from ..limits import check_range, check_year
+
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DEFAULT_CUTOFF = 15
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -82,6 +84,7 @@ def _month_start(year: int, month_no: int, cutoff: int) -> date:
 
 
 def _span(kind: PeriodKind, year: int, first: int, last: int, cutoff: int, name: str) -> Period:
+    check_year(year)
     return Period(kind, _month_start(year, first, cutoff), month_end(year, last, cutoff), name)
 
 
@@ -116,6 +119,7 @@ def custom(first_day: date, last_day: date) -> Period:
     """Any inclusive range of days, labelled 'từ dd/mm/yyyy đến dd/mm/yyyy'."""
     if last_day < first_day:
         raise ValueError(f"period ends ({last_day}) before it starts ({first_day})")
+    check_range(first_day, last_day)
     return Period(PeriodKind.CUSTOM, first_day, last_day, "")
 
 

@@ -2,9 +2,12 @@
 
 Every dossier received on or before the period's last day and not closed
 before its first day is counted once as received, and lands in exactly one
-of: resolved in the period, still in progress at its end, or returned
-(closed without a result) in the period. So, per row and in total:
-received = carried over + new = resolved + in progress + returned.
+of: resolved (closed, with or without a result) in the period, or still in
+progress at its end. So, per row and in total:
+received = carried over + new = resolved + in progress.
+"Hồ sơ bị trả lại" (returned) overlaps them: among the received dossiers,
+those sent back to the applicant within the period (more documents asked
+for, or refused), as the appendices centres publish count it.
 
 The computation is one pass over plain tuples (`DossierFacts`) with days as
 ordinals, so storage can feed it straight from SQL without building objects.
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import IntEnum
 
-from queue_server.dossiers.model import Department, Dossier
+from queue_server.dossiers.model import RETURN_STATUSES, Department, Dossier
 from queue_server.dossiers.timeliness import local_day
 from queue_server.reporting.periods import Period
 from queue_server.reporting.vn_format import format_int, format_percent, percent
@@ -34,11 +37,13 @@ class Outcome(IntEnum):
 OPEN_DAY = 10**9
 """closed_day of a dossier that is still open: later than any period."""
 
-DossierFacts = tuple[str, int, int, int, int, bool, bool]
-"""(department_id, received_day, due_day, closed_day, outcome, online, level_3_4).
+DossierFacts = tuple[str, int, int, int, int, bool, bool, tuple[int, ...]]
+"""(department_id, received_day, due_day, closed_day, outcome, online, level_3_4, returned_days).
 
 Days are `date.toordinal()` of the local (Asia/Ho_Chi_Minh) day; in SQLite,
 `CAST(julianday(day) - 1721424.5 AS INTEGER)`. closed_day is OPEN_DAY when open.
+returned_days: the days the dossier was sent back to the applicant; storage may
+pass only those within the period (at most one is needed).
 """
 
 COLUMNS = (
@@ -56,10 +61,10 @@ _DENOMINATORS = {
 }
 
 # Situation codes of the single pass: where a counted dossier falls.
-_EARLY, _ON_TIME, _LATE, _WITHIN, _OVERDUE, _RETURNED = range(6)
+_EARLY, _ON_TIME, _LATE, _WITHIN, _OVERDUE = range(5)
 _SITUATION_COLUMNS = {
     _EARLY: (RESOLVED, EARLY), _ON_TIME: (RESOLVED, ON_TIME), _LATE: (RESOLVED, LATE),
-    _WITHIN: (IN_PROGRESS, WITHIN), _OVERDUE: (IN_PROGRESS, OVERDUE), _RETURNED: (RETURNED,),
+    _WITHIN: (IN_PROGRESS, WITHIN), _OVERDUE: (IN_PROGRESS, OVERDUE),
 }
 
 
@@ -96,6 +101,14 @@ class PhuLuc1:
         }
 
 
+def returned_days(dossier: Dossier) -> tuple[int, ...]:
+    """The local days on which the dossier was sent back to the applicant (RETURN_STATUSES)."""
+    days = {local_day(change.at).toordinal() for change in dossier.history if change.status in RETURN_STATUSES}
+    if dossier.status in RETURN_STATUSES and dossier.resolved_at is not None:
+        days.add(local_day(dossier.resolved_at).toordinal())
+    return tuple(sorted(days))
+
+
 def facts_of(dossier: Dossier) -> DossierFacts:
     """The plain tuple the report needs from a Dossier."""
     status = dossier.status
@@ -111,33 +124,34 @@ def facts_of(dossier: Dossier) -> DossierFacts:
         int(outcome),
         dossier.channel == "online",
         dossier.level in (3, 4),
+        returned_days(dossier),
     )
 
 
 def _situation_counts(facts: Iterable[DossierFacts], first: int, last: int) -> dict:
-    """Count dossiers by (department, carried over, situation, online, level 3/4): the hot loop."""
+    """Count dossiers by (department, carried over, situation, online, level 3/4, returned): the hot loop."""
     counts: dict = {}
     get = counts.get
-    for dept, received, due, closed, outcome, online, l34 in facts:
+    for dept, received, due, closed, _outcome, online, l34, returns in facts:
         if received > last or closed < first:
             continue
         if closed > last:
             situation = _OVERDUE if last > due else _WITHIN
-        elif outcome == 1:
-            situation = _EARLY if closed < due else (_ON_TIME if closed == due else _LATE)
         else:
-            situation = _RETURNED
-        key = (dept, received < first, situation, online, l34)
+            situation = _EARLY if closed < due else (_ON_TIME if closed == due else _LATE)
+        returned = any(first <= day <= last for day in returns) if returns else False
+        key = (dept, received < first, situation, online, l34, returned)
         counts[key] = get(key, 0) + 1
     return counts
 
 
 def _rows_from_counts(counts: dict, departments: Sequence[Department]) -> dict[str, list[int]]:
     table = {d.id: [0] * len(COLUMNS) for d in departments}
-    for (dept, carried, situation, online, l34), n in counts.items():
+    for (dept, carried, situation, online, l34, returned), n in counts.items():
         row = table.setdefault(dept, [0] * len(COLUMNS))
         for column in (RECEIVED, CARRIED if carried else NEW, *_SITUATION_COLUMNS[situation]):
             row[column] += n
+        row[RETURNED] += n if returned else 0
         row[ONLINE] += n if online else 0
         row[LEVEL34] += n if l34 else 0
     return table

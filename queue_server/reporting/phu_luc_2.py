@@ -10,6 +10,10 @@ served and of the dossiers resolved in the period (the figure centres try to rai
 Input is plain `(department_id, value, count)` triples, what a SQL GROUP BY returns;
 `count_ratings` makes them from rating rows for the pure path and the tests.
 
+A period whose ratings were made under two styles (the centre changed its style, or a tablet
+still showed the old one) reports both: `compute_all` gives the current style's table with one
+more table per other style used (`other_styles`), and the shares count every rating.
+
 >>> report = compute([("stp", "satisfied_service", 3)], period, departments, RatingStyle.CATEGORY)
 >>> report.total, report.percentages[-1]
 ((3, 0, 0, 0, 0, 3), Decimal('100.00'))
@@ -18,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..config import RatingStyle
@@ -65,16 +69,22 @@ class PhuLuc2:
     percentages: tuple[Decimal | None, ...]  # one per column, then the grand total's own (100,00)
     tickets_served: int
     dossiers_resolved: int
+    other_styles: tuple["PhuLuc2", ...] = ()   # tables of the other styles used in the period
+
+    @property
+    def all_ratings(self) -> int:
+        """Every rating of the period, whatever its style."""
+        return self.total.total + sum(o.total.total for o in self.other_styles)
 
     @property
     def share_of_served(self) -> Decimal | None:
         """Ratings per ticket served, in %: None when nobody was served."""
-        return percent(self.total.total, self.tickets_served)
+        return percent(self.all_ratings, self.tickets_served)
 
     @property
     def share_of_resolved(self) -> Decimal | None:
         """Ratings per dossier resolved, in % (may exceed 100 when ratings outnumber dossiers)."""
-        return percent(self.total.total, self.dossiers_resolved)
+        return percent(self.all_ratings, self.dossiers_resolved)
 
     def as_dict(self) -> dict:
         """JSON-ready form; percentages as floats, null where undefined."""
@@ -89,8 +99,14 @@ class PhuLuc2:
             "rows": [row(r) for r in self.rows], "total": row(self.total),
             "percentages": dict(zip((*self.values, "total"), map(_float, self.percentages))),
             "tickets_served": self.tickets_served, "dossiers_resolved": self.dossiers_resolved,
+            "all_ratings": self.all_ratings,
             "share_of_served": _float(self.share_of_served), "share_of_resolved": _float(self.share_of_resolved),
+            "other_styles": [{k: v for k, v in o.as_dict().items() if k in _STYLE_TABLE_KEYS}
+                             for o in self.other_styles],
         }
+
+
+_STYLE_TABLE_KEYS = ("style", "columns", "rows", "total", "percentages")
 
 
 def _float(value: Decimal | None) -> float | None:
@@ -102,6 +118,14 @@ def count_ratings(ratings: Iterable[Mapping]) -> list[RatingCount]:
     counterpart of the SQL GROUP BY."""
     counts = Counter((r["department_id"], r["value"]) for r in ratings)
     return [(dept, value, n) for (dept, value), n in counts.items()]
+
+
+def count_ratings_by_style(ratings: Iterable[Mapping]) -> dict[str, list[RatingCount]]:
+    """{style: (department_id, value, n)} from rating rows (with a `style`)."""
+    rows_of: dict[str, list[Mapping]] = {}
+    for r in ratings:
+        rows_of.setdefault(r["style"], []).append(r)
+    return {style: count_ratings(rows) for style, rows in rows_of.items()}
 
 
 def _star_average(values: Sequence[str], counts: Sequence[int]) -> Decimal | None:
@@ -140,6 +164,18 @@ def compute(counts: Iterable[RatingCount], period: Period, departments: Sequence
                    tickets_served, dossiers_resolved)
 
 
+def compute_all(counts_by_style: Mapping[str, Iterable[RatingCount]], period: Period, departments: Sequence,
+                current: RatingStyle, tickets_served: int = 0, dossiers_resolved: int = 0) -> PhuLuc2:
+    """Phụ lục II of the current style, with a table for each other style that has ratings in the
+    period (in the order of RatingStyle), so no rating drops out of the totals."""
+    current = RatingStyle(current)
+    others = tuple(compute(counts_by_style[style.value], period, departments, style)
+                   for style in RatingStyle if style is not current and style.value in counts_by_style)
+    main = compute(counts_by_style.get(current.value, []), period, departments, current, tickets_served,
+                   dossiers_resolved)
+    return replace(main, other_styles=tuple(o for o in others if o.total.total))
+
+
 def header(report: PhuLuc2) -> list[str]:
     """STT, Tên đơn vị, the style's columns, Tổng cộng (and Điểm trung bình for stars)."""
     labels = [f"{v} sao ({label})" for v, label in zip(report.values, report.labels)] \
@@ -173,7 +209,7 @@ def _share(value: Decimal | None) -> str:
 def share_lines(report: PhuLuc2) -> list[str]:
     """The narrative figures: ratings as a share of tickets served and of dossiers resolved
     (no share, said in words, when nothing was served or resolved)."""
-    n = format_int(report.total.total)
+    n = format_int(report.all_ratings)
     return [
         f"Số lượt đánh giá: {n} / {format_int(report.tickets_served)} lượt được phục vụ "
         f"({_share(report.share_of_served)})",
@@ -184,3 +220,12 @@ def share_lines(report: PhuLuc2) -> list[str]:
 
 def subtitle(report: PhuLuc2) -> str:
     return _STYLE_SUBTITLE[report.style]
+
+
+STYLE_NAMES = {RatingStyle.CATEGORY: "theo nhóm ý kiến", RatingStyle.LEVEL: "theo mức độ",
+               RatingStyle.STARS: "theo số sao"}
+
+
+def style_table_title(report: PhuLuc2) -> str:
+    """Title of a table of another style: 'Đánh giá theo số sao (cách đánh giá trước đây)'."""
+    return f"Đánh giá {STYLE_NAMES[report.style]} (cách đánh giá khác trong kỳ)"

@@ -2,7 +2,8 @@
 officer and counter concerned), ratings per counter and per officer, and the comments.
 
 Inputs are plain rows (dicts) and `(key, value, n)` triples from storage, so these functions
-know nothing of SQL or Flask.
+know nothing of SQL or Flask. Each rating is read under the style it was made in (its row's
+`style`), so a period rated under two styles lists and labels every rating; tallies are per style.
 
 >>> items = dissatisfied(rows, RatingStyle.CATEGORY, names)
 >>> items[0].cells()
@@ -62,8 +63,13 @@ class Item:
                 "department": self.department, "rating": self.label, "comment": self.comment}
 
 
+def style_of_row(row: Mapping, default: RatingStyle) -> RatingStyle:
+    """The style a rating was made in (rows from before styles were recorded: `default`)."""
+    return RatingStyle(row.get("style") or default)
+
+
 def _item(row: Mapping, style: RatingStyle, names: Names) -> Item:
-    option = RATING_OPTIONS[style].get(row["value"])
+    option = RATING_OPTIONS[style_of_row(row, style)].get(row["value"])
     return Item(datetime.fromisoformat(row["at"]), row.get("ticket_label") or "", names.counter(row["counter"]),
                 names.officer(row["officer_id"]), names.department(row["department_id"]),
                 option[0] if option else row["value"], row["comment"] or "")
@@ -76,9 +82,10 @@ def is_dissatisfied(style: RatingStyle, value: str) -> bool:
 
 
 def dissatisfied(rows: Iterable[Mapping], style: RatingStyle, names: Names) -> list[Item]:
-    """Every dissatisfied rating of the style, oldest first."""
+    """Every dissatisfied rating, each judged by the style it was made in (`style` for rows
+    without one), oldest first."""
     style = RatingStyle(style)
-    picked = [r for r in rows if r["style"] == style.value and is_dissatisfied(style, r["value"])]
+    picked = [r for r in rows if is_dissatisfied(style_of_row(r, style), r["value"])]
     return [_item(r, style, names) for r in sorted(picked, key=lambda r: (r["at"], r["id"]))]
 
 
@@ -119,6 +126,11 @@ def tallies(counts: Iterable[tuple[int | None, str, int]], style: RatingStyle, n
         bad = sum(c for v, c in zip(values, row) if is_dissatisfied(style, v))
         result.append(Tally(key, name_of(key), row, sum(row), bad))
     return result
+
+
+def dissatisfied_values() -> list[str]:
+    """The 'không hài lòng' values of every style (the styles' values are disjoint)."""
+    return [v for style in RatingStyle for v in RATING_OPTIONS[style] if is_dissatisfied(style, v)]
 
 
 def count_by(rows: Iterable[Mapping], column: str) -> list[tuple[int | None, str, int]]:

@@ -10,8 +10,9 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from markupsafe import Markup
 
 from ..auth import Role
+from ..engine import QueueError
 from ..reporting.charts import to_svg
-from ..reporting.export import DOCUMENT_FORMATS, render_document
+from ..reporting.export import DOCUMENT_FORMATS, csv_chunks, document_csv_rows, render_document
 from ..reporting.vn_format import format_int
 from ..web.access import require_page_role
 from . import library
@@ -46,6 +47,8 @@ def _period():
     service = _service()
     try:
         return library.period_from(request.args, service.config.centre.report_cutoff_day, service.clock().date())
+    except QueueError:
+        raise                       # a period past the limits: its own bilingual message
     except (ValueError, KeyError) as exc:
         abort(400, description=f"Kỳ báo cáo không hợp lệ / invalid period: {exc}")
 
@@ -83,7 +86,8 @@ def report_page(page: str):
     service = _service()
     options = {"limit": PAGE_ROWS} if name == "ratings" else {}   # lists: fetch only what the page shows
     doc = library.DOCUMENTS[name](service.config, service.store, period, **options)
-    tables = [_on_page(t) for t in doc.tables if captions is None or t.caption in captions]
+    # A caption names its table and the same table of every other rating style ("… (theo số sao)").
+    tables = [_on_page(t) for t in doc.tables if captions is None or t.caption.split(" (")[0] in captions]
     svgs = [(Markup(to_svg(c)), c.width > 700) for c in doc.charts] if with_charts else []  # (svg, wide)
     return render_template("reports/report.html", centre=service.config.centre, pages=PAGES, page=page,
                            title=title, doc=doc, tables=tables, charts=svgs, period=period, picker=_picker(period),
@@ -97,10 +101,19 @@ def download(name: str, fmt: str):
         abort(404)
     service = _service()
     period = _period()
-    body = render_document(library.DOCUMENTS[name](service.config, service.store, period), fmt)
+    doc = library.DOCUMENTS[name](service.config, service.store, period)
+    # CSV is streamed as it is written; the other formats are built whole (within limits.MAX_LIST_ROWS)
+    body = (csv_chunk.encode("utf-8") for csv_chunk in csv_chunks(document_csv_rows(doc))) if fmt == "csv" \
+        else render_document(doc, fmt)
     filename = f"{FILE_NAMES[name]}-{period.first_day:%Y%m%d}-{period.last_day:%Y%m%d}.{fmt}"
     return Response(body, mimetype=MIME[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
+
+
+@reports.errorhandler(QueueError)
+def refused(exc: QueueError):
+    """A request past the limits (a period too long, a list too large): its bilingual message."""
+    return {"error": exc.to_dict()}, exc.status
 
 
 def _on_page(table) -> tuple:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..config import CentreConfig
+from ..config import CentreConfig, RatingStyle
+from ..limits import MAX_LIST_ROWS, check_rows
 from ..reporting import charts, periods, phu_luc_2, queue_stats, ratings_lists
 from ..reporting.export import Document, Table
 from ..reporting.phu_luc_1 import RESOLVED
@@ -53,12 +54,19 @@ def dossiers_resolved(config: CentreConfig, store: Store, period: periods.Period
     return DossierService(config, store).report(period).total[RESOLVED]
 
 
+def _styles(config: CentreConfig, reports: Reports, period: periods.Period) -> list[RatingStyle]:
+    """The current style first, then every other style the period's ratings were made in."""
+    used = set(reports.rating_styles(config.centre.id, period))
+    return [_style(config), *(s for s in RatingStyle if s is not _style(config) and s.value in used)]
+
+
 def satisfaction(config: CentreConfig, store: Store, period: periods.Period) -> phu_luc_2.PhuLuc2:
-    """Phụ lục II of the centre's rating style, with both shares."""
+    """Phụ lục II of the centre's rating style (with a table per other style used in the period),
+    with both shares counting every rating."""
     reports, cid = Reports(store), config.centre.id
-    counts = reports.rating_counts(cid, _style(config).value, period)
-    return phu_luc_2.compute(counts, period, config.departments, _style(config),
-                             reports.tickets_served(cid, period), dossiers_resolved(config, store, period))
+    counts = {s.value: reports.rating_counts(cid, s.value, period) for s in _styles(config, reports, period)}
+    return phu_luc_2.compute_all(counts, period, config.departments, _style(config),
+                                 reports.tickets_served(cid, period), dossiers_resolved(config, store, period))
 
 
 def _names(config: CentreConfig, reports: Reports) -> ratings_lists.Names:
@@ -72,9 +80,9 @@ def rating_lists(config: CentreConfig, store: Store, period: periods.Period, lim
     'dissatisfied_total' and 'comments_total'), and tallies per counter and per officer."""
     reports, cid, style = Reports(store), config.centre.id, _style(config)
     names = _names(config, reports)
-    bad_values = [v for v in ratings_lists.RATING_OPTIONS[style] if ratings_lists.is_dissatisfied(style, v)]
-    bad = reports.rating_rows(cid, period, bad_values, limit=limit)
-    noted = reports.rating_rows(cid, period, with_comment=True, limit=limit)
+    bad_values = ratings_lists.dissatisfied_values()
+    bad = _listed(reports, cid, period, limit, values=bad_values)
+    noted = _listed(reports, cid, period, limit, with_comment=True)
     return {
         "dissatisfied": ratings_lists.dissatisfied(bad, style, names),
         "comments": ratings_lists.comments(noted, style, names),
@@ -82,11 +90,30 @@ def rating_lists(config: CentreConfig, store: Store, period: periods.Period, lim
         else reports.rating_count(cid, period, bad_values),
         "comments_total": len(noted) if limit is None or len(noted) < limit
         else reports.rating_count(cid, period, with_comment=True),
-        "counters": ratings_lists.tallies(reports.rating_counts(cid, style.value, period, "counter"), style,
-                                          names.counter),
-        "officers": ratings_lists.tallies(reports.rating_counts(cid, style.value, period, "officer_id"), style,
-                                          lambda k: names.officer(k) or "Không rõ cán bộ"),
+        **_tallies(reports, cid, style, period, names),
+        "other_styles": [{"style": other, **_tallies(reports, cid, other, period, names)}
+                         for other in _styles(config, reports, period)[1:]],
     }
+
+
+def _tallies(reports: Reports, cid: str, style: RatingStyle, period: periods.Period,
+             names: ratings_lists.Names) -> dict:
+    """Per counter and per officer, the ratings made in `style`."""
+    return {"counters": ratings_lists.tallies(reports.rating_counts(cid, style.value, period, "counter"), style,
+                                              names.counter),
+            "officers": ratings_lists.tallies(reports.rating_counts(cid, style.value, period, "officer_id"), style,
+                                              lambda k: names.officer(k) or "Không rõ cán bộ")}
+
+
+def _listed(reports: Reports, cid: str, period: periods.Period, limit: int | None, **which) -> list[dict]:
+    """The first `limit` rating rows, or all of them for a file, refused (413) past MAX_LIST_ROWS:
+    a list is fetched one row beyond the limit, so a huge period never loads more than that."""
+    if limit is not None:
+        return reports.rating_rows(cid, period, limit=limit, **which)
+    rows = reports.rating_rows(cid, period, limit=MAX_LIST_ROWS + 1, **which)
+    if len(rows) > MAX_LIST_ROWS:
+        check_rows(reports.rating_count(cid, period, **which), MAX_LIST_ROWS, "Danh sách đánh giá", "The rating list")
+    return rows
 
 
 def queue(config: CentreConfig, store: Store, period: periods.Period) -> queue_stats.QueueStats:
@@ -104,9 +131,11 @@ def satisfaction_document(config: CentreConfig, store: Store, period: periods.Pe
     groups = [("Số lượt đánh giá", 3, 2 + len(report.values))]
     chart = charts.bars("Số lượt đánh giá theo đơn vị", [r.name for r in report.rows], [r.total for r in report.rows])
     split = charts.bars("Tổng số theo lựa chọn", list(report.labels), list(report.total.counts))
+    tables = [Table("Bảng tổng hợp theo đơn vị", rows, groups, bold_last=2)]
+    tables += [Table(phu_luc_2.style_table_title(other), phu_luc_2.format_rows(other),
+                     [("Số lượt đánh giá", 3, 2 + len(other.values))], bold_last=2) for other in report.other_styles]
     return Document(config.centre.name, phu_luc_2.TITLE, phu_luc_2.subtitle(report), period.label,
-                    [Table("Bảng tổng hợp theo đơn vị", rows, groups, bold_last=2)],
-                    phu_luc_2.share_lines(report), [chart, split], report.as_dict())
+                    tables, phu_luc_2.share_lines(report), [chart, split], report.as_dict())
 
 
 def ratings_document(config: CentreConfig, store: Store, period: periods.Period, limit: int | None = None) -> Document:
@@ -122,12 +151,22 @@ def ratings_document(config: CentreConfig, store: Store, period: periods.Period,
         Table("Ý kiến góp ý", ratings_lists.format_items(lists["comments"]), numeric_from=99,
               total_rows=lists["comments_total"]),
     ]
+    for other in lists["other_styles"]:
+        how = phu_luc_2.STYLE_NAMES[other["style"]]
+        tables += [Table(f"Đánh giá theo quầy ({how})", ratings_lists.format_tallies(other["counters"], other["style"],
+                                                                                        "Quầy"), numeric_from=2),
+                   Table(f"Đánh giá theo cán bộ ({how})",
+                         ratings_lists.format_tallies(other["officers"], other["style"], "Cán bộ"), numeric_from=2)]
     data = {"period": {"first_day": period.first_day.isoformat(), "last_day": period.last_day.isoformat(),
                        "label": period.label},
             "dissatisfied": [i.as_dict() for i in lists["dissatisfied"]],
             "comments": [i.as_dict() for i in lists["comments"]],
             **{k: [{"name": t.name, "total": t.total, "dissatisfied": t.dissatisfied} for t in lists[k]]
-               for k in ("counters", "officers")}}
+               for k in ("counters", "officers")},
+            "other_styles": [{"style": o["style"].value, **{k: [{"name": t.name, "total": t.total,
+                                                                  "dissatisfied": t.dissatisfied} for t in o[k]]
+                                                             for k in ("counters", "officers")}}
+                             for o in lists["other_styles"]]}
     chart = charts.bars("Số đánh giá không hài lòng theo quầy", [t.name for t in lists["counters"]],
                         [t.dissatisfied for t in lists["counters"]])
     notes = [f"Số đánh giá không hài lòng trong kỳ: {format_int(lists['dissatisfied_total'])}."]

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from datetime import datetime
 
-from .store import Store
+from .store import Store, StoreError
+
+log = logging.getLogger(__name__)
 
 
 def token_hash(token: str) -> str:
@@ -19,15 +22,6 @@ class Accounts:
     def __init__(self, store: Store):
         self.store = store
 
-    def add_user(self, centre_id: str, username: str, name: str, role: str, password_hash: str,
-                 now: datetime, title: str = "", department_id: str | None = None) -> int:
-        with self.store.transaction() as conn:
-            cur = conn.execute(
-                "INSERT INTO users (centre_id, username, name, title, role, department_id, password_hash, created_at) "
-                "VALUES (?,?,?,?,?,?,?,?)",
-                (centre_id, username, name, title, role, department_id, password_hash, now.isoformat()))
-            return cur.lastrowid
-
     def user_by_name(self, username: str) -> dict | None:
         rows = self.store.query("SELECT * FROM users WHERE username = ? AND active = 1", (username,))
         return rows[0] if rows else None
@@ -39,14 +33,6 @@ class Accounts:
     def users(self, centre_id: str) -> list[dict]:
         return self.store.query("SELECT id, username, name, title, role, department_id, active FROM users "
                                 "WHERE centre_id = ? ORDER BY id", (centre_id,))
-
-    def add_device(self, centre_id: str, name: str, role: str, now: datetime,
-                   counter: int | None = None, display_group: str | None = None) -> int:
-        with self.store.transaction() as conn:
-            cur = conn.execute(
-                "INSERT INTO devices (centre_id, name, role, counter, display_group, created_at) VALUES (?,?,?,?,?,?)",
-                (centre_id, name, role, counter, display_group, now.isoformat()))
-            return cur.lastrowid
 
     def device(self, device_id: int) -> dict | None:
         rows = self.store.query("SELECT * FROM devices WHERE id = ?", (device_id,))
@@ -60,8 +46,12 @@ class Accounts:
         return self.store.query("SELECT * FROM devices WHERE centre_id = ? ORDER BY id", (centre_id,))
 
     def touch_device(self, device_id: int, now: datetime) -> None:
-        with self.store.transaction() as conn:
-            conn.execute("UPDATE devices SET last_seen = ? WHERE id = ?", (now.isoformat(), device_id))
+        """Note a device's last contact. Best effort: on a full disk a display must still connect."""
+        try:
+            with self.store.transaction() as conn:
+                conn.execute("UPDATE devices SET last_seen = ? WHERE id = ?", (now.isoformat(), device_id))
+        except StoreError as exc:
+            log.warning("last contact of device %s not stored: %s", device_id, exc.reason)
 
     def device_status(self, device_id: int) -> dict | None:
         rows = self.store.query("SELECT status FROM devices WHERE id = ?", (device_id,))

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from .files import private_dir, private_file
+
 SCHEDULED = re.compile(r"^motcua-(\d{8}-\d{6})\.db$")
 
 
@@ -55,7 +57,7 @@ def copy_database(source: str | Path, dest: str | Path) -> Path:
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
     src = _open_existing(source)
-    dst = sqlite3.connect(partial)
+    dst = sqlite3.connect(private_file(partial))          # owner-only, like the database itself
     try:
         src.backup(dst, pages=1024)
         dst.execute("PRAGMA journal_mode = DELETE")        # a single self-contained file
@@ -78,8 +80,7 @@ def backup_database(db: str | Path, dest_dir: str | Path, keep_days: int = 30,
     if not Path(db).is_file():
         raise BackupError(f"Không có cơ sở dữ liệu: {db}", f"No database at {db}")
     now = now or datetime.now()
-    dest_dir = Path(dest_dir)
-    dest_dir.mkdir(parents=True, exist_ok=True)
+    dest_dir = private_dir(dest_dir)
     path = copy_database(db, dest_dir / f"motcua-{now:%Y%m%d-%H%M%S}.db")
     return BackupResult(path, prune(dest_dir, keep_days, now, keep=path))
 
@@ -105,8 +106,7 @@ def list_backups(dest_dir: str | Path) -> list[Path]:
 def backup_before_migration(db: str | Path, old: int, new: int, now: datetime | None = None) -> Path:
     """Copy the database before migrating it from schema `old` to `new` (kept until deleted by hand)."""
     now = now or datetime.now()
-    folder = Path(db).resolve().parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(Path(db).resolve().parent / "backups")
     return copy_database(db, folder / f"pre-migration-v{old}-to-v{new}-{now:%Y%m%d-%H%M%S}.db")
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from ..dossiers.calendar import VN_TZ
-from ..dossiers.model import Channel, Dossier, DossierStatus, StatusChange
+from ..centre_calendar import VN_TZ
+from ..dossiers.model import RETURN_STATUSES, Channel, Dossier, DossierStatus, StatusChange
 from ..reporting.phu_luc_1 import OPEN_DAY, DossierFacts, Outcome
 from .store import Store
 
@@ -136,12 +136,20 @@ class Dossiers:
                                 "AND code = ? ORDER BY id", (centre_id, code))
 
     def facts(self, centre_id: str, first: date, last: date) -> list[DossierFacts]:
-        """Phụ lục I's input for the period: dossiers received by `last` and not closed before `first`."""
+        """Phụ lục I's input for the period: dossiers received by `last` and not closed before `first`,
+        each with the first day within the period it was sent back to the applicant (if it was)."""
+        statuses = ", ".join(f"'{s.value}'" for s in sorted(RETURN_STATUSES))
+        # History times are stored in local time with their offset, so the text's date is the local day.
+        sql = ("SELECT d.department_id, d.received_day, d.due_day, d.closed_day, d.outcome, d.online, d.level34, "
+               "r.day FROM dossiers d LEFT JOIN (SELECT code, MIN(substr(at, 1, 10)) AS day FROM dossier_history "
+               f"WHERE centre_id = ? AND status IN ({statuses}) AND at >= ? AND at < ? GROUP BY code) r "
+               "ON r.code = d.code WHERE d.centre_id = ? AND d.received_day <= ? AND d.closed_day >= ?")
+        after = (last + timedelta(days=1)).isoformat()
         with self.store._lock:
-            return self.store.db.conn.execute(
-                "SELECT department_id, received_day, due_day, closed_day, outcome, online, level34 FROM dossiers "
-                "WHERE centre_id = ? AND received_day <= ? AND closed_day >= ?",
-                (centre_id, last.toordinal(), first.toordinal())).fetchall()
+            rows = self.store.db.conn.execute(
+                sql, (centre_id, first.isoformat(), after, centre_id, last.toordinal(), first.toordinal())).fetchall()
+        ordinal = date.toordinal
+        return [(*row[:7], (ordinal(date.fromisoformat(row[7])),) if row[7] else ()) for row in rows]
 
     def board(self, centre_id: str, today: date, department_id: str | None, limit: int) -> dict[str, list[Dossier]]:
         """The status board's lists: results waiting to be collected, open dossiers due today, overdue ones."""

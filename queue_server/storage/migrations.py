@@ -214,8 +214,47 @@ def _backfill_report_summaries(db: Database) -> None:
         counter, IFNULL(officer_id, -1), value, COUNT(*) FROM ratings GROUP BY 1, 2, 3, 4, 5, 6, 7""")
 
 
+def _v10_rating_quarantine(db: Database) -> None:
+    """Ratings the server refused for good wait here for an administrator: never deleted, only
+    resolved (accepted into the ratings, or dismissed with a reason)."""
+    db.execute("""CREATE TABLE rating_quarantine (
+        id TEXT PRIMARY KEY, centre_id TEXT NOT NULL, received_at TEXT NOT NULL, device_id INTEGER,
+        device_name TEXT NOT NULL DEFAULT '', counter INTEGER, ticket_id TEXT, style TEXT, value TEXT NOT NULL,
+        comment TEXT NOT NULL DEFAULT '', rated_at TEXT, code TEXT NOT NULL, reason TEXT NOT NULL,
+        reason_en TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open', resolved_at TEXT, resolved_by TEXT,
+        resolution TEXT NOT NULL DEFAULT '')""")
+    db.execute("CREATE INDEX idx_rating_quarantine_status ON rating_quarantine(centre_id, status, received_at)")
+
+
+def _v11_credential_generation(db: Database) -> None:
+    """One counter bumped by triggers whenever a credential ends or changes authority (token revoked,
+    expired early or deleted; a user's role, activity or centre changed; a device changed or deleted),
+    whichever process or code path did it: servers compare it to notice ended credentials at once."""
+    db.execute("CREATE TABLE credential_generation (id INTEGER PRIMARY KEY CHECK (id = 1), "
+               "generation INTEGER NOT NULL)")
+    db.execute("INSERT INTO credential_generation (id, generation) VALUES (1, 0)")
+    bump = "BEGIN UPDATE credential_generation SET generation = generation + 1 WHERE id = 1; END"
+    db.execute(f"""CREATE TRIGGER credential_end_token AFTER UPDATE OF revoked_at, expires_at ON tokens
+        WHEN OLD.revoked_at IS NOT NEW.revoked_at OR OLD.expires_at IS NOT NEW.expires_at {bump}""")
+    db.execute(f"CREATE TRIGGER credential_end_token_deleted AFTER DELETE ON tokens {bump}")
+    db.execute(f"""CREATE TRIGGER credential_end_user AFTER UPDATE OF role, active, centre_id ON users
+        WHEN OLD.role IS NOT NEW.role OR OLD.active IS NOT NEW.active OR OLD.centre_id IS NOT NEW.centre_id
+        {bump}""")
+    db.execute(f"CREATE TRIGGER credential_end_user_deleted AFTER DELETE ON users {bump}")
+    db.execute(f"""CREATE TRIGGER credential_end_device AFTER UPDATE OF role, counter, display_group, centre_id
+        ON devices WHEN OLD.role IS NOT NEW.role OR OLD.counter IS NOT NEW.counter
+        OR OLD.display_group IS NOT NEW.display_group OR OLD.centre_id IS NOT NEW.centre_id {bump}""")
+    db.execute(f"CREATE TRIGGER credential_end_device_deleted AFTER DELETE ON devices {bump}")
+
+
+def _v12_dossier_returns(db: Database) -> None:
+    # Phụ lục I's "returned" column looks up the period's return statuses in the history.
+    db.execute("CREATE INDEX IF NOT EXISTS idx_dossier_history_status ON dossier_history(centre_id, status, at)")
+
+
 MIGRATIONS = [_v1_queue, _v2_people_and_devices, _v3_ratings, _v4_dossiers, _v5_ticket_requests, _v6_admin,
-              _v7_report_indexes, _v8_officer_title, _v9_report_summaries]
+              _v7_report_indexes, _v8_officer_title, _v9_report_summaries,
+              _v10_rating_quarantine, _v11_credential_generation, _v12_dossier_returns]
 
 
 def migrate(db: Database, before=None, migrations: list | None = None) -> int:

@@ -73,6 +73,12 @@ class Reports:
                           "WHERE centre_id = ? AND style = ? AND day BETWEEN ? AND ? GROUP BY 1, 2 HAVING SUM(n) <> 0",
                           (centre_id, style, *self._days(period)))
 
+    def rating_styles(self, centre_id: str, period: Period) -> list[str]:
+        """The rating styles the period's ratings were made in."""
+        return [r[0] for r in self._rows("SELECT style FROM report_rating_days WHERE centre_id = ? AND day BETWEEN ? "
+                                         "AND ? GROUP BY style HAVING SUM(n) <> 0 ORDER BY style",
+                                         (centre_id, *self._days(period)))]
+
     def _rating_filter(self, centre_id: str, period: Period, values: list[str] | None,
                        with_comment: bool) -> tuple[str, list]:
         where = ["r.centre_id = ?", "r.at >= ?", "r.at < ?"]

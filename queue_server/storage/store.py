@@ -6,6 +6,8 @@ they touch in one transaction and returns only after SQLite has synced it.
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -14,8 +16,14 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..engine import CounterState, CounterStatus, EngineState, Event, Ticket, TicketSource, TicketStatus
+from ..engine import CounterState, CounterStatus, EngineState, Event, QueueError, Ticket, TicketSource, TicketStatus
+from .files import private_database
 from .migrations import migrate
+
+log = logging.getLogger(__name__)
+
+MIN_FREE_BYTES = 512 * 1024
+"""Below this much room (on the file system, or under SQLite's page limit) the database counts as full."""
 
 TICKET_COLUMNS = [
     "id", "centre_id", "service_day", "service_id", "department_id", "issued_service_id", "number",
@@ -25,8 +33,14 @@ TICKET_COLUMNS = [
 _TIMES = ("issued_at", "queue_at", "called_at", "started_at", "finished_at")
 
 
-class StoreError(Exception):
-    """The database refused a write (disk full, constraint); nothing of it was applied."""
+class StoreError(QueueError):
+    """The database refused a write (disk full, read-only, I/O error, constraint); nothing of it was
+    applied. A QueueError, so every client is answered with a bilingual 503 without special cases."""
+
+    def __init__(self, reason: str):
+        super().__init__("storage_failed", "Máy chủ tạm thời không lưu được dữ liệu, vui lòng thử lại sau",
+                         f"The server could not store this change, please retry later ({reason})", 503)
+        self.reason = reason
 
 
 class Store:
@@ -38,8 +52,7 @@ class Store:
 
     def __init__(self, path: str | Path):
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        private_database(self.path)            # 0600 before SQLite creates it (storage/files.py)
         conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=10)
         self.db = Database(conn)
         self.db.enable_wal()
@@ -47,6 +60,7 @@ class Store:
         conn.execute("PRAGMA foreign_keys = ON")
         self._lock = threading.RLock()
         self._readers = threading.local()
+        self.write_failure: str | None = None     # why the last write failed, until one succeeds
         self.schema_version = migrate(self.db, before=self._backup_before_migration)
 
     def _backup_before_migration(self, old: int, new: int) -> None:
@@ -73,19 +87,48 @@ class Store:
 
     @contextmanager
     def transaction(self):
-        """One atomic write; rolled back whole on any error."""
+        """One atomic write; rolled back whole on any error, and any database error (a full disk,
+        a read-only file, an I/O error, a constraint) comes out as a StoreError.
+
+        On a full disk SQLite may already have rolled the transaction back itself, so ROLLBACK is
+        sent only while a transaction is still open, and its own failure is logged, not raised.
+        """
         with self._lock:
             conn = self.db.conn
-            conn.execute("BEGIN IMMEDIATE")
+            _roll_back(conn)            # a transaction left open by an earlier failed ROLLBACK
             try:
+                conn.execute("BEGIN IMMEDIATE")
                 yield conn
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
-                conn.execute("ROLLBACK")
+                _roll_back(conn)
+                if not isinstance(exc, sqlite3.IntegrityError):     # a refused row says nothing of the disk
+                    self.write_failure = str(exc)
                 raise StoreError(str(exc)) from exc
             except BaseException:
-                conn.execute("ROLLBACK")
+                _roll_back(conn)
                 raise
+            self.write_failure = None
+
+    def write_health(self) -> dict:
+        """Can the database take writes now? `problem` is None, "read_only", "full" or
+        "write_failed" (the last write failed for another reason and none has succeeded since)."""
+        health = {"problem": None, "free_bytes": None, "detail": ""}
+        if self.path == ":memory:":
+            return health
+        folder = os.path.dirname(os.path.abspath(self.path))
+        fs = os.statvfs(folder)
+        with self._lock:
+            page_size, pages, limit = (self.db.conn.execute(f"PRAGMA {name}").fetchone()[0]
+                                       for name in ("page_size", "page_count", "max_page_count"))
+        health["free_bytes"] = free = min(fs.f_bavail * fs.f_frsize, (limit - pages) * page_size)
+        if fs.f_flag & os.ST_RDONLY:       # e.g. remounted read-only by the kernel after disk errors
+            health.update(problem="read_only", detail=f"the file system of {self.path} is read-only")
+        elif free < MIN_FREE_BYTES:
+            health.update(problem="full", detail=f"{free} bytes free for {self.path}")
+        elif self.write_failure is not None and "full" not in self.write_failure:
+            health.update(problem="write_failed", detail=self.write_failure)
+        return health
 
     def query(self, sql: str, params=()) -> list[dict]:
         with self._lock:
@@ -112,7 +155,9 @@ class Store:
                              "DO UPDATE SET service_day = excluded.service_day", (centre_id, service_day.isoformat()))
             if request is not None:
                 conn.execute("UPDATE tickets SET request_id = ? WHERE id = ?", (request[1], request[0]))
-        return self.last_seq()
+            # Read inside the transaction: a failed read after COMMIT must not turn a stored change
+            # into a refusal.
+            return conn.execute("SELECT COALESCE(MAX(seq), 0) FROM events").fetchone()[0]
 
     def ticket_for_request(self, centre_id: str, request_id: str) -> Ticket | None:
         """The ticket already issued for a client's idempotency key, if any."""
@@ -190,6 +235,16 @@ class Store:
             "ticket_id = excluded.ticket_id, since = excluded.since, officer_title = excluded.officer_title",
             (centre_id, c.number, c.status.value, c.officer_id, c.officer_name, c.ticket_id,
              c.since.isoformat() if c.since else None, c.officer_title))
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    """End an open transaction, if any; a failure is logged (the next transaction retries it)."""
+    if not conn.in_transaction:
+        return
+    try:
+        conn.execute("ROLLBACK")
+    except sqlite3.Error as exc:
+        log.error("ROLLBACK failed: %s", exc)
 
 
 def _dt(value: str | None) -> datetime | None:

@@ -9,7 +9,7 @@ import hmac
 
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 
-from ..api.auth import csrf_token
+from ..api.auth import client_address, csrf_token
 from ..auth import Principal
 from ..engine import QueueError
 
@@ -74,7 +74,7 @@ def login_submit():
     if not _form_csrf_ok():
         return _login_form(BAD_FORM, username, 400)
     try:
-        token, _ = _service().auth.login(username, request.form.get("password", ""))
+        token, _ = _service().auth.login(username, request.form.get("password", ""), client_address())
     except QueueError as exc:
         return _login_form(exc.to_dict(), username, exc.status)
     target = safe_next(session.get("next"))

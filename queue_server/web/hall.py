@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
-from hw.voice import Announcement, VoicePack, assemble, call_tokens
+from hw.voice import Announcement, VoicePack, assemble, pack_tokens, sign_name
 
 hall = Blueprint("hall", __name__, template_folder="templates")
 
@@ -52,9 +52,17 @@ def _pack() -> VoicePack:
 
 
 @lru_cache(maxsize=256)
-def announcement_wav(label: str, counter: int, recall: bool) -> bytes:
-    """"Mời công dân có số thứ tự <label> đến quầy số <counter>" with the chime, as one WAV."""
-    return assemble(call_tokens(Announcement(label, counter, recall)), _pack())
+def announcement_wav(label: str, counter: int, recall: bool, counter_name: str = "") -> bytes:
+    """"Mời công dân có số thứ tự <label> đến quầy số <counter>" (or "… đến <counter_name>", what the
+    counter's sign says) with the chime, as one WAV."""
+    return assemble(pack_tokens(Announcement(label, counter, recall, counter_name=counter_name), _pack()), _pack())
+
+
+def _sign_name(number: int) -> str:
+    """The counter's sign name in the live configuration ("" for a plain "Quầy <number>")."""
+    config = current_app.extensions["motcua"].config
+    counter = next((c for c in config.counters if c.number == number), None)
+    return sign_name(counter.label, number) if counter else ""
 
 
 @hall.get("/hall/announce.wav")
@@ -64,5 +72,5 @@ def announce_wav():
     counter = request.args.get("counter", type=int)
     if not LABEL.match(label) or counter is None or not 1 <= counter <= 999:
         abort(400)
-    wav = announcement_wav(label, counter, request.args.get("recall") == "1")
-    return Response(wav, mimetype="audio/wav", headers={"Cache-Control": "public, max-age=86400"})
+    wav = announcement_wav(label, counter, request.args.get("recall") == "1", _sign_name(counter))
+    return Response(wav, mimetype="audio/wav", headers={"Cache-Control": "public, max-age=600"})  # a renamed counter is heard within minutes

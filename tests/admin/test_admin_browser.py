@@ -37,6 +37,7 @@ def test_admin_counter_services_change_shows_live_and_calls(live_centre, new_pag
     editor = dashboard.context.new_page()
     editor.goto(live_centre.url + "/admin/counters")
     form = editor.locator("#counter-1")
+    form.locator("summary").click()                           # one line per counter: open it to edit
     form.locator("input[name=services][value='stp-lylich']").check()
     form.locator("button[type=submit]").first.click()
     expect(editor.locator(".flash-ok")).to_contain_text("Đã lưu quầy 1")
@@ -87,3 +88,29 @@ def test_admin_supervisor_sees_pages_without_changing_forms(live_centre, new_pag
     expect(page.locator(".notice-ro")).to_be_visible()
     assert page.locator("main form").count() == 0
     expect(page.locator("#counter-1 input[name=room]")).to_be_disabled()
+
+
+def test_admin_counters_page_is_short_grouped_and_searchable(live_centre, new_page):
+    """24 counters on one screen or two, grouped by floor and room, found by typing (issue #16)."""
+    page = admin_page(new_page, live_centre, "/admin/counters")
+    page.set_viewport_size({"width": 1366, "height": 768})
+    assert page.evaluate("document.documentElement.scrollHeight") < 3000       # was 18,000 px
+    rows = page.locator(".counter-row")
+    expect(rows).to_have_count(len(live_centre.service.config.counters))
+    expect(page.locator("section.group h2").first).to_contain_text("Tầng 1")
+    page.fill("#filter", "tong hop")                          # without diacritics, as people type
+    expect(page.locator(".counter-row:not([hidden])")).to_have_count(1)
+    expect(page.locator(".counter-row:not([hidden])")).to_contain_text("Quầy tổng hợp")
+    page.fill("#filter", "ho tich")
+    visible = page.locator(".counter-row:not([hidden])")
+    assert 1 <= visible.count() < rows.count()
+    page.goto(live_centre.url + "/admin/counters#counter-21")
+    expect(page.locator("#counter-21 input[name=room]")).to_be_visible()    # named in the address: open
+
+
+def test_admin_departments_page_is_short_and_searchable(live_centre, new_page):
+    page = admin_page(new_page, live_centre, "/admin/departments")
+    page.set_viewport_size({"width": 1366, "height": 768})
+    assert page.evaluate("document.documentElement.scrollHeight") < 3000       # was 7,000 px
+    page.fill("#filter", "bao hiem")
+    expect(page.locator(".dept-row:not([hidden])")).to_have_count(1)

@@ -42,7 +42,12 @@ def test_install_server_writes_configs_that_load(tmp_path):
     assert env["MOTCUA_DB"] == "/var/lib/motcua/centre.db" and env["MOTCUA_BACKUP_KEEP_DAYS"] == "30"
     assert load_config(tmp_path / "etc/motcua/centre.toml").departments
     assert stat.S_IMODE((tmp_path / "etc/motcua/server.env").stat().st_mode) == 0o640
-    assert stat.S_IMODE((tmp_path / "var/lib/motcua/backups").stat().st_mode) == 0o750
+    assert stat.S_IMODE((tmp_path / "var/lib/motcua/backups").stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "var/lib/motcua").stat().st_mode) == 0o711
+    tls = tmp_path / "etc/motcua/tls"
+    assert env["MOTCUA_TLS_CERT"] == "/etc/motcua/tls/server.pem" and (tls / "server.pem").is_file()
+    assert stat.S_IMODE((tls / "server.key").stat().st_mode) == 0o600
+    assert stat.S_IMODE((tls / "ca.key").stat().st_mode) == 0o600
     assert "local stratum 10" in (tmp_path / "etc/chrony/conf.d/motcua-server.conf").read_text()
     units = sorted(p.name for p in (tmp_path / "lib/systemd/system").iterdir())
     assert units == ["motcua-backup.service", "motcua-backup.timer", "motcua-server.service"]

@@ -1,8 +1,8 @@
 import pytest
 
-from queue_server.dossiers.calendar import WorkCalendar
+from queue_server.centre_calendar import CentreCalendar
 
 
 @pytest.fixture(scope="session")
-def cal() -> WorkCalendar:
-    return WorkCalendar.vietnam()
+def cal() -> CentreCalendar:
+    return CentreCalendar.vietnam()

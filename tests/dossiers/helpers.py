@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from queue_server.dossiers.calendar import VN_TZ
+from queue_server.centre_calendar import VN_TZ
 from queue_server.dossiers.model import Channel, Dossier, DossierStatus
 
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from queue_server.dossiers.calendar import WorkCalendar
+from queue_server.centre_calendar import CentreCalendar
 
 
 @pytest.mark.parametrize(
@@ -44,12 +44,12 @@ def test_calendar_shift_working_days(cal, start, days, expected):
 
 
 def test_calendar_without_data_only_skips_weekends():
-    cal = WorkCalendar()
+    cal = CentreCalendar()
     assert cal.shift_working_days(date(2025, 1, 24), 1) == date(2025, 1, 27)
 
 
 def test_calendar_custom_weekend_and_extra_days():
-    cal = WorkCalendar(weekend=frozenset({6}), extra_working_days=frozenset({date(2025, 1, 26)}))
+    cal = CentreCalendar(weekdays=frozenset({1, 2, 3, 4, 5, 6}), extra_working_days=frozenset({date(2025, 1, 26)}))
     assert cal.is_working_day(date(2025, 1, 25)) and cal.is_working_day(date(2025, 1, 26))
     assert not cal.is_working_day(date(2025, 2, 2))
 
@@ -58,12 +58,12 @@ def test_calendar_rejects_overlapping_sessions():
     from datetime import time
 
     with pytest.raises(ValueError):
-        WorkCalendar(sessions=((time(7), time(12)), (time(11), time(17))))
+        CentreCalendar(sessions=((time(7), time(12)), (time(11), time(17))))
 
 
 def test_calendar_vietnam_reads_a_centre_file(tmp_path):
     path = tmp_path / "h.toml"
     path.write_text('[[holiday]]\ndate = 2025-03-03\nname = "Ngày nghỉ riêng"\n', encoding="utf-8")
-    cal = WorkCalendar.vietnam(path)
+    cal = CentreCalendar.vietnam(path)
     assert not cal.is_working_day(date(2025, 3, 3))
     assert cal.is_working_day(date(2025, 1, 27))  # this file has no Tết

@@ -1,6 +1,6 @@
 import pytest
 
-from queue_server.dossiers.calendar import DeadlineUnit
+from queue_server.centre_calendar import DeadlineUnit
 from .helpers import at
 
 

@@ -5,9 +5,9 @@ from datetime import datetime, timedelta
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from queue_server.dossiers.calendar import VN_TZ, WorkCalendar
+from queue_server.centre_calendar import VN_TZ, CentreCalendar
 
-CAL = WorkCalendar.vietnam()
+CAL = CentreCalendar.vietnam()
 STARTS = st.datetimes(min_value=datetime(2025, 1, 10), max_value=datetime(2027, 3, 1)).map(
     lambda d: d.replace(second=0, microsecond=0, tzinfo=VN_TZ))
 MINUTES = st.integers(min_value=1, max_value=30 * 8 * 60)

@@ -5,7 +5,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from queue_server.dossiers.calendar import VN_TZ
+from queue_server.centre_calendar import VN_TZ
 from queue_server.dossiers.import_fields import (
     FieldProblem,
     parse_channel,

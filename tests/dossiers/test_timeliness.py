@@ -23,7 +23,8 @@ DUE = "2025-03-10 09:00"
         # resolved later than as_of: it was still open then
         (S.RESULT_READY, "2025-03-12 10:00", date(2025, 3, 11), T.OVERDUE),
         (S.RESULT_READY, "2025-03-12 10:00", date(2025, 3, 6), T.WITHIN_DEADLINE),
-        (S.REFUSED, "2025-03-05 10:00", date(2025, 3, 31), None),
+        (S.REFUSED, "2025-03-05 10:00", date(2025, 3, 31), T.EARLY),        # refusal answered early
+        (S.WITHDRAWN, "2025-03-11 10:00", date(2025, 3, 31), T.LATE),
         (S.REFUSED, "2025-03-05 10:00", date(2025, 3, 4), T.WITHIN_DEADLINE),
         (S.IN_PROGRESS, None, date(2025, 3, 2), None),                        # not received yet
     ],

@@ -2,7 +2,9 @@ import pytest
 
 from queue_server.engine import QueueError
 from queue_server.service import QueueService, ServiceListener
-from queue_server.storage import Store, StoreError
+from queue_server.storage import Store
+
+from .faults import limit_pages, unlimit_pages
 
 
 class Recorder(ServiceListener):
@@ -43,19 +45,20 @@ def test_service_new_day_on_restart_expires_leftovers(tmp_path, demo_config, clo
     assert again.execute(lambda now: again.engine.issue("stp-hotich", now))[-1].ticket.label == "1001"
 
 
-def test_service_storage_failure_leaves_engine_as_on_disk(centre, monkeypatch):
+def test_service_storage_failure_leaves_engine_as_on_disk(centre):
+    """A real full database (PRAGMA max_page_count), not a patched commit: see test_service_full_disk.py."""
     service = centre.service
     service.execute(lambda now: service.engine.issue("stp-hotich", now))
-
-    def broken(*args, **kwargs):
-        raise StoreError("disk I/O error")
-    monkeypatch.setattr(service.store, "commit_events", broken)
+    limit_pages(service.store)
     with pytest.raises(QueueError) as err:
-        service.execute(lambda now: service.engine.issue("stp-hotich", now))
-    assert err.value.status == 503
-    monkeypatch.undo()
-    assert len(service.engine.state.tickets) == 1
-    assert service.execute(lambda now: service.engine.issue("stp-hotich", now))[-1].ticket.label == "1002"
+        for _ in range(500):
+            service.execute(lambda now: service.engine.issue("stp-hotich", now))
+    assert err.value.status == 503 and err.value.code == "storage_failed"
+    stored = service.store.count_tickets(service.centre_id)
+    assert len(service.engine.state.tickets) == stored
+    unlimit_pages(service.store)
+    label = service.execute(lambda now: service.engine.issue("stp-hotich", now))[-1].ticket.label
+    assert int(label) == 1000 + stored + 1
 
 
 def test_service_public_ticket_shows_place_and_wait(centre):

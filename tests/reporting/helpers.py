@@ -3,8 +3,8 @@
 import random
 from datetime import date, datetime, time, timedelta
 
-from queue_server.dossiers.calendar import VN_TZ
-from queue_server.dossiers.model import Channel, Department, Dossier, DossierStatus
+from queue_server.centre_calendar import VN_TZ
+from queue_server.dossiers.model import Channel, Department, Dossier, DossierStatus, StatusChange
 
 DEPARTMENTS = [Department(f"d{i}", f"Đơn vị {i}") for i in range(1, 6)]
 
@@ -29,7 +29,13 @@ def random_dossier(rng: random.Random, n: int, first: date, last: date) -> Dossi
                                                     received + timedelta(days=rng.randint(0, 40)), first, last])
     if closed is not None and closed < received:
         closed = received
+    end = closed or last + timedelta(days=10)
+    asked = [received + timedelta(days=rng.randint(0, max(0, (end - received).days))) for _ in range(rng.choice([0, 0, 1, 2]))]
+    history = tuple(StatusChange(DossierStatus.SUPPLEMENT_REQUESTED, _instant(day, rng)) for day in sorted(asked))
+    if status is DossierStatus.REFUSED and closed:
+        history += (StatusChange(status, _instant(closed, rng)),)
     return Dossier(
+        history=history,
         code=f"X-{n:05}",
         procedure="Thủ tục",
         department_id=rng.choice([d.id for d in DEPARTMENTS] + ["lạ"]),

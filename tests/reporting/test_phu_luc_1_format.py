@@ -11,13 +11,14 @@ F, L = PERIOD.first_day.toordinal(), PERIOD.last_day.toordinal()
 
 def _facts():
     rows = []
-    # Sở Tư pháp: 1.200 new, resolved early; 3 carried over still in progress and overdue; 1 online refused.
-    rows += [("stp", F + 1, F + 10, F + 5, 1, False, False)] * 1200
-    rows += [("stp", F - 5, F, 10**9, 0, False, True)] * 3
-    rows += [("stp", F + 2, F + 9, F + 3, 2, True, True)]
+    # Sở Tư pháp: 1.200 new, resolved early; 3 carried over still in progress and overdue;
+    # 1 online refused early (resolved and returned).
+    rows += [("stp", F + 1, F + 10, F + 5, 1, False, False, ())] * 1200
+    rows += [("stp", F - 5, F, 10**9, 0, False, True, ())] * 3
+    rows += [("stp", F + 2, F + 9, F + 3, 2, True, True, (F + 3,))]
     # Sở GTVT: 7 on time, 1 late; all online level 4.
-    rows += [("gtvt", F, F + 4, F + 4, 1, True, True)] * 7
-    rows += [("gtvt", F, F + 4, L, 1, True, True)]
+    rows += [("gtvt", F, F + 4, F + 4, 1, True, True, ())] * 7
+    rows += [("gtvt", F, F + 4, L, 1, True, True, ())]
     return rows
 
 
@@ -26,11 +27,11 @@ def test_phu_luc_1_format_rows_exact():
     assert table[0][:3] == ["STT", "Đơn vị", "Số hồ sơ tiếp nhận"]
     assert table[1][2:5] == ["Tổng số", "Kỳ trước chuyển qua", "Số mới tiếp nhận"]
     assert table[2:] == [
-        ["1", "Sở Tư pháp", "1.204", "3", "1.201", "1.200", "1.200", "0", "0", "3", "0", "3", "1", "1", "4"],
+        ["1", "Sở Tư pháp", "1.204", "3", "1.201", "1.201", "1.201", "0", "0", "3", "0", "3", "1", "1", "4"],
         ["2", "Sở Giao thông vận tải", "8", "0", "8", "8", "0", "7", "1", "0", "0", "0", "0", "8", "8"],
         ["3", "BHXH tỉnh", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"],
-        ["", "Tổng cộng", "1.212", "3", "1.209", "1.208", "1.200", "7", "1", "3", "0", "3", "1", "9", "12"],
-        ["", "Tỷ lệ (%)", "100,00", "0,25", "99,75", "99,67", "99,34", "0,58", "0,08", "0,25", "0,00",
+        ["", "Tổng cộng", "1.212", "3", "1.209", "1.209", "1.201", "7", "1", "3", "0", "3", "1", "9", "12"],
+        ["", "Tỷ lệ (%)", "100,00", "0,25", "99,75", "99,75", "99,34", "0,58", "0,08", "0,25", "0,00",
          "100,00", "0,08", "0,74", "75,00 (**)"],
     ]
 

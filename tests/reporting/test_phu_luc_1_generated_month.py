@@ -30,11 +30,11 @@ def _naive_row(dossiers, first, last):
         if end is None or end > last:
             row["in_progress"] += 1
             row["overdue" if last > due else "within_deadline"] += 1
-        elif d.status.is_resolved:
+        else:
             row["resolved"] += 1
             row["early" if end < due else "on_time" if end == due else "late"] += 1
-        else:
-            row["returned"] += 1
+        sent_back = [c for c in d.history if c.status.value in ("supplement_requested", "refused")]
+        row["returned"] += any(first <= c.at.date() <= last for c in sent_back)
     return [row[c] for c in phu_luc_1.COLUMNS]
 
 

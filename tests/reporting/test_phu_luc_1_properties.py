@@ -23,7 +23,8 @@ def facts(draw):
     outcome = draw(st.sampled_from([0, 1, 2]))
     closed = OPEN_DAY if outcome == 0 else received + draw(st.integers(0, 60))
     dept = draw(st.sampled_from([d.id for d in DEPARTMENTS] + ["other"]))
-    return (dept, received, due, closed, outcome, draw(st.booleans()), draw(st.booleans()))
+    returns = tuple(sorted(draw(st.sets(st.integers(received, min(closed, LAST + 20)), max_size=3))))
+    return (dept, received, due, closed, outcome, draw(st.booleans()), draw(st.booleans()), returns)
 
 
 def _col(counts, name):
@@ -39,7 +40,8 @@ def test_phu_luc_1_row_identities(items):
         assert c("received") == c("carried_over") + c("new")
         assert c("resolved") == c("early") + c("on_time") + c("late")
         assert c("in_progress") == c("within_deadline") + c("overdue")
-        assert c("received") == c("resolved") + c("in_progress") + c("returned")
+        assert c("received") == c("resolved") + c("in_progress")
+        assert c("returned") <= c("received")
         assert c("online") <= c("received") and c("level_3_4") <= c("received")
 
 
@@ -84,3 +86,11 @@ def test_phu_luc_1_empty_input_has_rows_of_zeros():
     assert report.total == (0,) * len(COLUMNS)
     assert report.percentages == (None,) * len(COLUMNS)
     assert date(2025, 3, 15) == PERIOD.last_day
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(facts(), max_size=80))
+def test_phu_luc_1_returned_counts_dossiers_sent_back_in_the_period(items):
+    report = phu_luc_1.compute_from_facts(items, PERIOD, DEPARTMENTS)
+    counted = [f for f in items if f[1] <= LAST and f[3] >= FIRST]
+    assert _col(report.total, "returned") == sum(any(FIRST <= d <= LAST for d in f[7]) for f in counted)

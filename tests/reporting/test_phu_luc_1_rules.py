@@ -1,11 +1,12 @@
 """Where single dossiers land in Phụ lục I, at the period's boundaries."""
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
 
-from queue_server.dossiers.calendar import VN_TZ
-from queue_server.dossiers.model import Channel, Department, Dossier, DossierStatus
+from queue_server.centre_calendar import VN_TZ
+from queue_server.dossiers.model import Channel, Department, Dossier, DossierStatus, StatusChange
 from queue_server.reporting import phu_luc_1
 from queue_server.reporting.periods import month
 
@@ -45,8 +46,15 @@ def _cells(dossier):
         (_d("2025-02-01 09:00", "2025-02-10 09:00", S.RESULT_READY, "2025-02-15 17:00"), set()),
         (_d("2025-02-01 09:00", "2025-02-10 09:00", S.RESULT_READY, "2025-02-16 08:00"),
          {"received", "carried_over", "resolved", "late"}),
-        (_d("2025-03-01 09:00", "2025-03-10 09:00", S.REFUSED, "2025-03-02 09:00"), {"received", "new", "returned"}),
-        (_d("2025-03-01 09:00", "2025-03-10 09:00", S.WITHDRAWN, "2025-03-15 23:59"), {"received", "new", "returned"}),
+        # refused in the period: resolved (the office answered) and returned to the applicant
+        (_d("2025-03-01 09:00", "2025-03-10 09:00", S.REFUSED, "2025-03-02 09:00"),
+         {"received", "new", "resolved", "early", "returned"}),
+        # withdrawn by the applicant: resolved, not returned by the office
+        (_d("2025-03-01 09:00", "2025-03-10 09:00", S.WITHDRAWN, "2025-03-15 23:59"),
+         {"received", "new", "resolved", "late"}),
+        # refused after the period: in progress at its end, returned in the next period only
+        (_d("2025-03-01 09:00", "2025-03-20 09:00", S.REFUSED, "2025-03-16 09:00"),
+         {"received", "new", "in_progress", "within_deadline"}),
         (_d("2025-02-01 09:00", "2025-02-10 09:00", S.STOPPED, "2025-02-15 09:00"), set()),
         (_d("2025-03-01 09:00", "2025-03-20 09:00", channel=Channel.ONLINE, level=4),
          {"received", "new", "in_progress", "within_deadline", "online", "level_3_4"}),
@@ -71,3 +79,37 @@ def test_phu_luc_1_unknown_department_gets_its_own_row():
     report = phu_luc_1.compute([_d("2025-03-01 09:00", "2025-03-10 09:00", dept="cat")], PERIOD, DEPTS)
     assert [(r.department_id, r.name, r["received"]) for r in report.rows] == [("stp", "Sở Tư pháp", 0),
                                                                                ("cat", "cat", 1)]
+
+
+def _with_history(dossier, *changes):
+    t = lambda s: datetime.fromisoformat(s).replace(tzinfo=VN_TZ)  # noqa: E731
+    return replace(dossier, history=tuple(StatusChange(status, t(at)) for status, at in changes))
+
+
+@pytest.mark.parametrize(
+    "changes, cells",
+    [
+        # more documents asked for in the period, still in progress at its end: returned and in progress
+        ([(S.SUPPLEMENT_REQUESTED, "2025-03-05 10:00")],
+         {"received", "carried_over", "in_progress", "within_deadline", "returned"}),
+        # asked before the period only: not returned in this one
+        ([(S.SUPPLEMENT_REQUESTED, "2025-02-10 10:00"), (S.IN_PROGRESS, "2025-02-20 10:00")],
+         {"received", "carried_over", "in_progress", "within_deadline"}),
+        # asked twice in the period: counted once
+        ([(S.SUPPLEMENT_REQUESTED, "2025-03-01 10:00"), (S.IN_PROGRESS, "2025-03-02 10:00"),
+          (S.SUPPLEMENT_REQUESTED, "2025-03-15 23:59")],
+         {"received", "carried_over", "in_progress", "within_deadline", "returned"}),
+        # asked the day after the period ends: not in this period
+        ([(S.SUPPLEMENT_REQUESTED, "2025-03-16 00:00")],
+         {"received", "carried_over", "in_progress", "within_deadline"}),
+    ],
+)
+def test_phu_luc_1_returned_overlaps_in_progress(changes, cells):
+    dossier = _d("2025-02-10 09:00", "2025-03-30 09:00", S.IN_PROGRESS)
+    assert _cells(_with_history(dossier, *changes)) == cells
+
+
+def test_phu_luc_1_returned_then_resolved_counts_in_both():
+    dossier = _d("2025-03-01 09:00", "2025-03-10 09:00", S.RESULT_READY, "2025-03-09 10:00")
+    dossier = _with_history(dossier, (S.SUPPLEMENT_REQUESTED, "2025-03-03 10:00"), (S.IN_PROGRESS, "2025-03-04 08:00"))
+    assert _cells(dossier) == {"received", "new", "resolved", "early", "returned"}

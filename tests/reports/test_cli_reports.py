@@ -97,5 +97,19 @@ def test_cli_report_refuses_reversed_period(month_db, capsys):
     db, _, _ = month_db
     argv = ["report", "queue", "--config", str(DEMO_CONFIG), "--db", str(db), "--from", "2026-11-15",
             "--to", "2026-10-16"]
-    assert main(argv) == 2
-    assert "--to is before --from" in capsys.readouterr().err
+    assert main(argv) == 1
+    assert "Ngày kết thúc trước ngày bắt đầu" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("report", ["satisfaction", "ratings", "queue"])
+def test_cli_report_month_is_the_reporting_month(month_db, tmp_path, report):
+    """--month 2026-11 is 16/10–15/11 (the demo centre cuts on the 15th), as for `report dossiers`."""
+    db, _, _ = month_db
+    assert _run(db, report, "json", tmp_path / "range.json") == 0
+    argv = ["report", report, "--config", str(DEMO_CONFIG), "--db", str(db), "--month", "2026-11",
+            "--format", "json", "--output", str(tmp_path / "month.json")]
+    assert main(argv) == 0
+    month, days = (json.loads((tmp_path / f"{n}.json").read_text(encoding="utf-8")) for n in ("month", "range"))
+    assert month["period"]["label"].startswith("tháng 11 năm 2026")
+    assert month["period"]["first_day"] == days["period"]["first_day"] == "2026-10-16"
+    assert month["tables"] == days["tables"]

@@ -61,3 +61,34 @@ def test_app_that_never_reached_the_server_offers_no_rating(tmp_path):
     app.press("start", now=1.0)
     assert app.flow.phase is Phase.IDLE
     app.outbox.close()
+
+
+def test_app_loop_survives_a_malformed_server_message(tmp_path):
+    app = make_app(tmp_path)
+    app._on_change("snapshot", {"seq": 3})                      # no centre: a broken message
+    app.step(now=1.0)
+    app._on_change("event", {"seq": 4, "type": "ticket.finished", "ticket": finished("t9", counter=5)})
+    app.step(now=2.0)
+    assert app.flow.phase is Phase.RATING
+    app.outbox.close()
+
+
+def test_app_rating_kept_in_memory_while_the_outbox_file_is_full(tmp_path):
+    """A real full SQLite file (max_page_count): the rating waits in memory, then is written."""
+    app = make_app(tmp_path)
+    app.step(now=0.5)
+    pages = app.outbox.db.execute("PRAGMA page_count").fetchone()[0]
+    app.outbox.db.execute(f"PRAGMA max_page_count = {pages}")
+    made = []
+    for n in range(8):                                          # enough long comments to need a page
+        app.press("start", now=10.0 * n + 1)
+        app.press("choose", "dissatisfied", now=10.0 * n + 2)
+        made.append(app.flow.state.offer.rating_id)
+        app.flow.state.comment = "x" * 290
+        app.press("send", now=10.0 * n + 4)
+        app.step(now=10.0 * n + 9.9)
+    assert app.unsaved, "the file never filled up"
+    app.outbox.db.execute("PRAGMA max_page_count = 1000000")      # space is back
+    app.step(now=100.0)
+    assert app.unsaved == [] and sorted(p["id"] for p in app.outbox.pending()) == sorted(made)
+    app.outbox.close()

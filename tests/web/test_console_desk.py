@@ -47,7 +47,10 @@ def test_desk_call_next_by_click_then_by_keyboard(live_centre, page):
     expect(page.locator("#cur-service")).to_contain_text("Hộ tịch, quốc tịch")
     expect(page.locator("#cur-service")).to_contain_text("Sở Tư pháp")
     expect(page.locator("#notice")).to_have_text(f"Đã gọi số {first}")
-    page.keyboard.press("n")
+    page.keyboard.press("n")                      # the first was never started: came or not?
+    expect(page.locator("#arrival-dialog")).to_be_visible()
+    expect(page.locator("#arrival-label")).to_have_text(first)
+    page.keyboard.press("Enter")                  # came: served
     expect(page.locator("#cur-number")).to_have_text(second)
     expect(page.locator("#count-served")).to_have_text("1")
     expect(page.locator("#waiting-body tr")).to_have_count(0)
@@ -69,8 +72,10 @@ def test_desk_absent_only_after_recall(live_centre, page):
     expect(page.locator("#cur-number")).to_have_text(label)
     absent = page.locator("[data-action=absent]")
     expect(absent).to_be_disabled()
-    page.keyboard.press("a")  # refused quietly: the button is disabled
+    page.keyboard.press("a")  # refused, and the officer is told why
+    expect(page.locator("#error-vi")).to_have_text("Cần gọi lại 1 lần trước khi đánh dấu vắng mặt (bấm R)")
     expect(page.locator("#cur-number")).to_have_text(label)
+    page.keyboard.press("Escape")
     page.click("[data-action=recall]")
     expect(page.locator("#cur-status")).to_contain_text("đã gọi lại 1 lần")
     expect(absent).to_be_enabled()
@@ -233,3 +238,55 @@ def test_desk_escape_closes_the_error(live_centre, page):
     page.keyboard.press("Escape")  # also leaves the text box
     expect(page.locator("#call-label")).not_to_be_focused()
     expect(page.locator("#error")).to_be_hidden()
+
+
+def test_desk_did_not_come_goes_to_the_absent_list_and_back(live_centre, page):
+    open_console(page, live_centre, counter=1)
+    first, second = issue(live_centre), issue(live_centre)
+    expect(page.locator("#waiting-body tr")).to_have_count(2)
+    page.keyboard.press("n")
+    expect(page.locator("#cur-number")).to_have_text(first)
+    page.keyboard.press("r")
+    expect(page.locator("#cur-status")).to_contain_text("đã gọi lại 1 lần")
+    page.keyboard.press("n")
+    expect(page.locator("#arrival-dialog")).to_be_visible()
+    page.keyboard.press("k")                      # did not come: absent, the next is called
+    expect(page.locator("#cur-number")).to_have_text(second)
+    expect(page.locator("#notice")).to_have_text(f"Số {first} vắng mặt. Đã gọi số {second}")
+    expect(page.locator("#count-served")).to_have_text("0")
+    expect(page.locator("#count-absent")).to_have_text("1")
+    rows = page.locator("#absent-body tr")
+    expect(rows).to_have_count(1)
+    expect(rows.nth(0)).to_contain_text(first)
+    page.keyboard.press("s")                      # the second arrived
+    rows.nth(0).locator("button").click()         # call the first back: the second was served
+    expect(page.locator("#cur-number")).to_have_text(first)
+    expect(page.locator("#absent-body tr")).to_have_count(0)
+    expect(page.locator("#count-served")).to_have_text("1")
+
+
+def test_desk_arrival_question_escape_changes_nothing(live_centre, page):
+    open_console(page, live_centre, counter=1)
+    first = issue(live_centre)
+    issue(live_centre)
+    expect(page.locator("#waiting-body tr")).to_have_count(2)
+    page.keyboard.press("n")
+    page.keyboard.press("n")
+    expect(page.locator("#arrival-dialog")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.locator("#arrival-dialog")).to_be_hidden()
+    expect(page.locator("#cur-number")).to_have_text(first)
+
+
+def test_desk_recall_past_the_maximum_says_absent(live_centre, page):
+    open_console(page, live_centre, counter=1)
+    label = issue(live_centre)
+    expect(page.locator("#waiting-body tr")).to_have_count(1)
+    page.keyboard.press("n")
+    expect(page.locator("#cur-number")).to_have_text(label)
+    for n in range(1, 4):
+        page.keyboard.press("r")
+        expect(page.locator("#cur-status")).to_contain_text(f"đã gọi lại {n} lần")
+    page.keyboard.press("r")
+    expect(page.locator("#notice")).to_have_text(f"Đã gọi lại quá 3 lần: số {label} được đánh dấu vắng mặt")
+    expect(page.locator("#cur-number")).to_have_text("—")

@@ -58,6 +58,16 @@ def test_screenshots_login_and_console(live_centre, new_page, shots):
     shots(page, "transfer")
     page.keyboard.press("Escape")
 
+    page.keyboard.press("n")                          # the recalled number never came
+    expect(page.locator("#arrival-dialog")).to_be_visible()
+    shots(page, "arrival")
+    page.keyboard.press("k")
+    expect(page.locator("#absent-body tr")).to_have_count(1)
+    page.locator("body:not(.is-busy)").wait_for()
+    shots(page, "absent")
+
+    page.keyboard.press("s")                          # the next one came
+    expect(page.locator("#cur-status")).to_contain_text("Đang phục vụ")
     page.fill("#call-label", "9999")
     page.click("[data-action=call_number]")
     expect(page.locator("#error")).to_be_visible()
@@ -72,5 +82,5 @@ def test_screenshots_login_and_console(live_centre, new_page, shots):
 
     tablet = new_page(viewport={"width": 800, "height": 1280})
     open_console(tablet, live_centre, "mai", "Phạm Thị Mai", counter=1)
-    expect(tablet.locator("#waiting-body tr")).to_have_count(3)
+    expect(tablet.locator("#waiting-body tr")).to_have_count(2)     # one more was called above
     shots(tablet, "tablet")

@@ -83,6 +83,8 @@
     renderDepartments(model.departments);
     renderDevices(model.devices);
     renderCounters(model.counters);
+    var held = document.getElementById("ratings-held");
+    if (held && model.ratings_held !== undefined) held.textContent = fmt(model.ratings_held);
     document.body.dataset.seq = model.seq;
   }
   function refresh() {

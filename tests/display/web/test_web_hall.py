@@ -59,3 +59,15 @@ def test_web_hall_announcement_wav(live_centre):
             assert w.getframerate() == 22050 and w.getnframes() > 22050      # chime + words: over a second
     with pytest.raises(urllib.error.HTTPError):
         urllib.request.urlopen(f"{live_centre.url}/hall/announce.wav?label=<x>&counter=5")
+
+
+def test_web_hall_announcement_says_the_counter_sign_name(live_centre):
+    """Counter 21 of the demo centre is "Quầy tổng hợp": the call says that, not "quầy số hai mươi mốt"."""
+    import urllib.request
+
+    from hw.voice import Announcement, VoicePack, assemble, call_tokens
+    with urllib.request.urlopen(f"{live_centre.url}/hall/announce.wav?label=A012&counter=21") as got:
+        body = got.read()
+    named = Announcement("A012", 21, counter_name="Quầy tổng hợp")
+    assert body == assemble(call_tokens(named, named=True), VoicePack())
+    assert body != assemble(call_tokens(named), VoicePack())

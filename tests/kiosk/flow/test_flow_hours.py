@@ -37,3 +37,14 @@ def test_flow_hours_not_enforced_is_always_open(live, clock):
     flow = flow_at(live, clock, MONDAY_8AM.replace(hour=21))
     tap(flow, clock, "dept:stp")
     assert flow.screen is Screen.SERVICES
+
+
+def test_flow_hours_tet_weekday_shows_closed_and_saturday_worked_opens(live, clock):
+    from datetime import datetime
+    from tests.conftest import TZ
+    tet = flow_at(live, clock, datetime(2026, 2, 17, 9, 0, tzinfo=TZ))        # Tết, a Tuesday
+    tap(tet, clock, "dept:stp")
+    assert tet.screen is Screen.CLOSED
+    worked = flow_at(live, clock, datetime(2025, 4, 26, 9, 0, tzinfo=TZ))     # làm bù Saturday
+    tap(worked, clock, "dept:stp")
+    assert worked.screen is Screen.SERVICES

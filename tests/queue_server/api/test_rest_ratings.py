@@ -36,32 +36,52 @@ def test_rating_resent_is_accepted_once(centre, served, terminal):
     assert len(centre.service.store.query("SELECT * FROM ratings")) == 1
 
 
-def test_rating_second_rating_of_a_ticket_is_refused(served, terminal):
+def held(centre, rid) -> dict | None:
+    return centre.service.ratings.quarantined(rid)
+
+
+def assert_held(centre, r, rid, code):
+    """Refused for good: answered 200 `quarantined` (the tablet forgets it), kept for the admins."""
+    body = r.get_json()
+    assert r.status_code == 200 and body["quarantined"] is True and body["reason"]["code"] == code, body
+    assert held(centre, rid)["code"] == code and held(centre, rid)["status"] == "open"
+    assert centre.service.ratings.get(rid) is None
+
+
+def test_rating_second_rating_of_a_ticket_is_quarantined(centre, served, terminal):
     rate(terminal, "rating-0001", ticket_id=served)
-    r = rate(terminal, "rating-0002", ticket_id=served)
-    assert r.status_code == 409 and r.get_json()["error"]["code"] == "already_rated"
+    assert_held(centre, rate(terminal, "rating-0002", ticket_id=served), "rating-0002", "already_rated")
 
 
-def test_rating_of_ticket_served_elsewhere_is_refused(centre, served):
+def test_rating_of_ticket_served_elsewhere_is_quarantined(centre, served):
     other = Client(centre.app, centre.device("tablet-2", "terminal", counter=2))
-    r = rate(other, "rating-0003", ticket_id=served)
-    assert r.status_code == 409 and r.get_json()["error"]["code"] == "not_served_here"
+    assert_held(centre, rate(other, "rating-0003", ticket_id=served), "rating-0003", "not_served_here")
 
 
-def test_rating_of_ticket_not_finished_is_refused(centre, kiosk, terminal):
+def test_rating_of_ticket_not_finished_is_quarantined(centre, kiosk, terminal):
     ticket = kiosk.post("/api/tickets", {"service_id": "stp-hotich"}).get_json()["ticket"]
-    assert rate(terminal, "rating-0004", ticket_id=ticket["id"]).status_code == 409
+    assert_held(centre, rate(terminal, "rating-0004", ticket_id=ticket["id"]), "rating-0004", "not_served_here")
 
 
 @pytest.mark.parametrize("payload", [
     {"id": "short", "value": "satisfied_service"},
-    {"id": "rating-0005", "value": "great"},
     {"id": "rating-0005", "value": "suggestion", "comment": "x" * 1001},
-    {"id": "rating-0005", "value": "satisfied_service", "ticket_id": "nope"},
 ])
 def test_rating_malformed_is_refused_and_stores_nothing(centre, terminal, payload):
-    assert terminal.post("/api/ratings", payload).status_code in (400, 404)
+    assert terminal.post("/api/ratings", payload).status_code == 400
     assert centre.service.store.query("SELECT COUNT(*) AS n FROM ratings")[0]["n"] == 0
+
+
+@pytest.mark.parametrize("payload, code", [
+    ({"value": "great"}, "invalid"),
+    ({"value": "satisfied_service", "ticket_id": "nope"}, "not_found"),
+    ({"value": "5", "style": "category"}, "invalid"),
+])
+def test_rating_breaking_a_rule_is_quarantined(centre, terminal, payload, code):
+    assert_held(centre, terminal.post("/api/ratings", {"id": "rating-0005", **payload}), "rating-0005", code)
+    again = terminal.post("/api/ratings", {"id": "rating-0005", **payload}).get_json()
+    assert again["quarantined"] and again["duplicate"]
+    assert centre.service.store.query("SELECT COUNT(*) AS n FROM rating_quarantine")[0]["n"] == 1
 
 
 def test_rating_walk_up_without_ticket(centre, officer, terminal):
@@ -71,8 +91,8 @@ def test_rating_walk_up_without_ticket(centre, officer, terminal):
     assert row["ticket_id"] is None and row["department_id"] == "stp" and row["officer_id"] is not None
 
 
-def test_rating_terminal_cannot_rate_for_another_counter(terminal):
-    assert rate(terminal, "rating-0007", counter=2).status_code == 403
+def test_rating_terminal_rating_for_another_counter_is_quarantined(centre, terminal):
+    assert_held(centre, rate(terminal, "rating-0007", counter=2), "rating-0007", "other_counter")
 
 
 def test_rating_sent_late_keeps_the_time_it_was_made(centre, served, terminal):
@@ -91,3 +111,15 @@ def test_rating_implausible_time_is_clamped(centre, served, terminal, shift, exp
     assert rate(terminal, "rating-0101", ticket_id=served, rated_at=claimed.isoformat()).status_code == 200
     want = centre.clock() if expected == "now" else finished
     assert centre.service.ratings.get("rating-0101")["at"] == want.isoformat()
+
+
+@pytest.mark.parametrize("payload, style", [
+    ({"value": "very_satisfied", "style": "level"}, "level"),    # the tablet says what it showed
+    ({"value": "4"}, "stars"),                                   # an older tablet: the one style holding it
+    ({"value": "satisfied_service"}, "category"),                # the current style
+])
+def test_rating_is_recorded_under_the_style_it_was_made_in(centre, officer, terminal, payload, style):
+    officer.post("/api/counters/1/open")
+    body = terminal.post("/api/ratings", {"id": "rating-0200", **payload}).get_json()
+    assert body["quarantined"] is False and body["rating"]["style"] == style
+    assert centre.service.ratings.get("rating-0200")["style"] == style

@@ -6,7 +6,7 @@ import pytest
 from queue_server.app import create_app
 from queue_server.config import DossierSettings
 from queue_server.dossier_service import DossierService
-from queue_server.dossiers.calendar import VN_TZ
+from queue_server.centre_calendar import VN_TZ
 from queue_server.dossiers.model import Channel, Dossier, DossierStatus
 from queue_server.dossiers.notify import FakeNotifier
 from tests.conftest import Centre

@@ -7,7 +7,7 @@ import pytest
 
 from queue_server.reporting import periods
 from queue_server.reporting.phu_luc_1 import compute, format_rows
-from queue_server.storage.dossiers import row_of
+from queue_server.storage.dossiers import HistoryEntry, row_of
 from tests.reporting.helpers import random_dossier
 
 MAP = {"d1": "stp", "d2": "cat", "d3": "bhxh", "d4": "sxd", "d5": "thue", "lạ": "la"}
@@ -21,6 +21,8 @@ def month_of_dossiers(centre, registry):
     items = [replace(d, department_id=MAP[d.department_id]) for d in items]
     with centre.service.store.transaction() as conn:
         registry.dossiers.upsert(conn, [row_of("tphcc-demo", d, "import", centre.clock()) for d in items])
+        registry.dossiers.add_history(conn, "tphcc-demo", [HistoryEntry(d.code, change.status, change.at, "import")
+                                                           for d in items for change in d.history])
     return items, period
 
 

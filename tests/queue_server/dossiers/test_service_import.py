@@ -9,6 +9,8 @@ from queue_server.dossiers.importer import ImportFileError, Rejection, import_fi
 from queue_server.dossiers.model import DossierStatus
 from queue_server.storage import StoreError
 
+from ..faults import limit_pages, unlimit_pages
+
 MESSY = Path(__file__).parents[2] / "dossiers" / "data" / "messy_export.csv"
 HEADER = "Mã hồ sơ;Tên thủ tục;Đơn vị;Người nộp;Số điện thoại;Ngày tiếp nhận;Ngày hẹn trả;Trạng thái;Ngày có kết quả\n"
 
@@ -75,14 +77,16 @@ def test_import_file_error_applies_nothing(centre, registry):
     assert registry.dossiers.count(centre.config.centre.id) == 0 and centre.service.seq == 0
 
 
-def test_import_storage_failure_applies_nothing(centre, registry, monkeypatch):
-    def fail(*args):
-        raise StoreError("disk full")
-    monkeypatch.setattr(registry.dossiers, "log_import", fail)
-    with pytest.raises(Exception) as err:
-        registry.import_data((HEADER + _line("A-1") + _line("A-2")).encode(), "csv")
-    assert getattr(err.value, "code", "") == "storage_failed"
+def test_import_storage_failure_applies_nothing(centre, registry):
+    limit_pages(centre.service.store)                  # a real full database, not a patched write
+    lines = "".join(_line(f"A-{i}") for i in range(200))
+    with pytest.raises(StoreError) as err:
+        registry.import_data((HEADER + lines).encode(), "csv")
+    assert err.value.code == "storage_failed" and err.value.status == 503
     assert registry.dossiers.count(centre.config.centre.id) == 0 and _events(centre) == []
+    assert centre.service.seq == centre.service.store.last_seq() == 0
+    unlimit_pages(centre.service.store)
+    assert registry.import_data((HEADER + lines).encode(), "csv").new == 200
 
 
 def test_import_events_carry_public_fields_only(centre, registry):

@@ -1,7 +1,8 @@
 """The dossier tables: rows, local days, fingerprints, the Phụ lục I fact query."""
+from dataclasses import replace
 from datetime import date, timezone
 
-from queue_server.dossiers.model import DossierStatus
+from queue_server.dossiers.model import DossierStatus, StatusChange
 from queue_server.reporting.phu_luc_1 import OPEN_DAY, facts_of
 from queue_server.storage import Store
 from queue_server.storage.dossiers import COLUMNS, Dossiers, HistoryEntry, fingerprint, row_of
@@ -49,11 +50,16 @@ def test_storage_facts_match_facts_of(tmp_path):
     store, dossiers = _store(tmp_path)
     items = [make_dossier(code=f"A-{i}", status=s, resolved="2026-11-21 23:30" if not s.is_open else None,
                           level=[None, 2, 3, 4][i % 4]) for i, s in enumerate(DossierStatus)]
+    items = [replace(d, history=(StatusChange(d.status, d.resolved_at or NOW),)) for d in items]
     with store.transaction() as conn:
         dossiers.upsert(conn, [row_of("c", d, "import", NOW) for d in items])
+        dossiers.add_history(conn, "c", [HistoryEntry(d.code, c.status, c.at, "import") for d in items for c in d.history])
     got = dossiers.facts("c", date(2026, 11, 16), date(2026, 12, 15))
     assert sorted(tuple(f) for f in got) == sorted(
-        (f[0], f[1], f[2], f[3], f[4], int(f[5]), int(f[6])) for f in map(facts_of, items))
+        (f[0], f[1], f[2], f[3], f[4], int(f[5]), int(f[6]), f[7]) for f in map(facts_of, items))
+    returned = [f for f in got if f[7]]
+    # refused on 21/11 and more documents asked for on 23/11
+    assert sorted(f[7] for f in returned) == [(date(2026, 11, 21).toordinal(),), (date(2026, 11, 23).toordinal(),)]
 
 
 def test_storage_facts_select_the_period(tmp_path):

@@ -50,7 +50,7 @@ class ServerProcess:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
-                if http("GET", self.url + "/healthz", timeout=1)[0] == 200:
+                if http("GET", self.url + "/healthz", timeout=1)[0] in (200, 503):   # 503: up, disk full
                     return
             except OSError:
                 time.sleep(0.1)

@@ -140,7 +140,7 @@
     state.services = {};
     snap.centre.departments.forEach(function (d) {
       d.services.forEach(function (s) {
-        state.services[s.id] = { name: s.name, name_en: s.name_en, department: d };
+        state.services[s.id] = { name: s.label || s.name, name_en: s.name_en, department: d };
       });
     });
     state.config = {};
@@ -270,6 +270,7 @@
     $("count-absent").textContent = c.absent || 0;
     $("count-waiting").textContent = waiting.length;
     renderWaiting(waiting);
+    refreshAbsent();
     document.body.classList.toggle("is-paused", c.status === "paused");
   }
 
@@ -367,8 +368,14 @@
   function noticeFor(name, result) {
     var c = result && result.counter;
     var t = c && c.ticket;
-    if ((name === "call_next" || name === "call_number") && t) return "Đã gọi số " + t.label;
-    return NOTICES[name] || "";
+    var absent = ((result && result.events) || []).filter(function (e) { return e.type === "ticket.absent"; })[0];
+    var called = (name === "call_next" || name === "call_number") && t ? "Đã gọi số " + t.label : "";
+    if (absent && name === "recall") {
+      return "Đã gọi lại quá " + state.centre.queue.max_recalls + " lần: số " + absent.ticket.label +
+             " được đánh dấu vắng mặt";
+    }
+    if (absent) return "Số " + absent.ticket.label + " vắng mặt" + (called ? ". " + called : "");
+    return called || NOTICES[name] || "";
   }
 
   // -- actions --------------------------------------------------------------------------------
@@ -409,20 +416,90 @@
     if (action === "focus_call") return $("call-label").focus();
     if (action === "transfer") return openTransfer();
     if (action === "call_number") return callNumber();
+    if (action === "call_next") return askArrival("call_next", {});
     if (action === "pause_toggle") return counterAct(mine().status === "paused" ? "resume" : "pause");
     return counterAct(action);
   }
 
-  function callNumber() {
+  function callNumber(label) {
     var input = $("call-label");
-    var label = input.value.trim();
+    label = label || input.value.trim();
     if (!label) {
       input.focus();
       return;
     }
-    counterAct("call_number", { label: label }).then(function () {
-      if ($("error").hidden) input.value = "";
+    askArrival("call_number", { label: label }, function () { input.value = ""; });
+  }
+
+  // -- came / did not come: asked when the next call would leave a called, never-started ticket --
+
+  var arrival = null;     // {name, payload, done} while the question is open
+
+  function askArrival(name, payload, done) {
+    var t = currentTicket(mine());
+    if (!t || t.status !== "called") return sendCall(name, payload, done);
+    arrival = { name: name, payload: payload, done: done };
+    $("arrival-label").textContent = t.label;
+    $("arrival-error").textContent = "";
+    $("arrival-dialog").showModal();
+    $("arrival-came").focus();
+  }
+
+  function answerArrival(came) {
+    var pending = arrival;
+    arrival = null;
+    $("arrival-dialog").close();
+    if (pending) sendCall(pending.name, Object.assign({ arrived: came }, pending.payload), pending.done);
+  }
+
+  function sendCall(name, payload, done) {
+    return counterAct(name, payload).then(function () {
+      if ($("error").hidden && done) done();
     });
+  }
+
+  function arrivalKey(event) {
+    var key = event.key.toLowerCase();
+    if (key === "enter" || key === "đ" || key === "d") answerArrival(true);
+    else if (key === "k") answerArrival(false);
+    else if (key === "escape") { arrival = null; $("arrival-dialog").close(); }
+    else return;
+    event.preventDefault();
+  }
+
+  // -- today's absent numbers, to call back ------------------------------------------------
+
+  var absentShown = null;   // what the list was read for: a new snapshot, absent count or current ticket
+
+  function refreshAbsent() {
+    var c = mine();
+    var key = c && [c.number, state.snapshots, c.absent, c.ticket_id].join("|");
+    if (!c || !socket.connected || absentShown === key) return;
+    absentShown = key;
+    socket.timeout(ACK_TIMEOUT_MS).emitWithAck("absent_list", { counter: c.number }).then(function (reply) {
+      if (reply && reply.ok) renderAbsent(reply.result.tickets);
+    }, function () { absentShown = null; });
+  }
+
+  function renderAbsent(tickets) {
+    var body = $("absent-body");
+    body.textContent = "";
+    tickets.forEach(function (t) {
+      var tr = el("tr");
+      tr.dataset.label = t.label;
+      tr.appendChild(el("td", "w-label", t.label));
+      tr.appendChild(el("td", "w-service", serviceName(t.service_id)));
+      tr.appendChild(el("td", "num w-wait", t.called_at ? "gọi lúc " + timeOfDay(t.called_at) : ""));
+      var cell = el("td", "num");
+      var call = el("button", "btn btn-small", "Gọi lại");
+      call.type = "button";
+      call.title = "Gọi lại số " + t.label + " (call this number again)";
+      call.addEventListener("click", function () { callNumber(t.label); });
+      cell.appendChild(call);
+      tr.appendChild(cell);
+      body.appendChild(tr);
+    });
+    $("absent-empty").hidden = tickets.length > 0;
   }
 
   // -- transfer dialog ------------------------------------------------------------------------
@@ -486,6 +563,7 @@
 
   function onKey(event) {
     if (event.repeat || event.ctrlKey || event.altKey || event.metaKey) return;
+    if ($("arrival-dialog").open) return arrivalKey(event);
     if ($("transfer-dialog").open || $("desk").hidden) return;
     if (event.key === "Escape") clearError();
     var tag = event.target.tagName;
@@ -506,7 +584,13 @@
 
   function runIfEnabled(action) {
     var button = document.querySelector('[data-action="' + action + '"]');
-    if (button && !button.disabled) run(action);
+    if (button && !button.disabled) return run(action);
+    var t = currentTicket(mine());
+    if (action === "absent" && t && t.status === "called") {   // say why, rather than nothing
+      var needed = state.centre.queue.recalls_before_absent;
+      showError({ message: "Cần gọi lại " + needed + " lần trước khi đánh dấu vắng mặt (bấm R)",
+                  message_en: "Recall " + needed + " time(s) before marking absent (press R)" });
+    }
   }
 
   function runTypedAhead() {
@@ -562,6 +646,10 @@
   $("error-close").addEventListener("click", clearError);
   $("transfer-form").addEventListener("submit", submitTransfer);
   $("transfer-cancel").addEventListener("click", function () { $("transfer-dialog").close(); });
+  $("arrival-came").addEventListener("click", function () { answerArrival(true); });
+  $("arrival-gone").addEventListener("click", function () { answerArrival(false); });
+  $("arrival-cancel").addEventListener("click", function () { arrival = null; $("arrival-dialog").close(); });
+  $("arrival-dialog").addEventListener("cancel", function () { arrival = null; });
   $("logout-form").addEventListener("submit", function (e) {
     var c = mine();
     if (!c) return;

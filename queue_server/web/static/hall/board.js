@@ -4,7 +4,7 @@
  */
 (function () {
   "use strict";
-  var ROWS = 10, PAGE_MS = 8000, REFETCH_MS = 2000, REFRESH_MS = 120000, DEPTS_PER_PAGE = 12;
+  var PAGE_MS = 8000, REFETCH_MS = 2000, REFRESH_MS = 120000, DEPTS_PER_PAGE = 12;
   var L = window.motcuaLive;
   var data = null, fetching = false, stale = true, lastFetch = 0, started = Date.now(), fetches = 0;
   var live;
@@ -34,18 +34,25 @@
     var tick = Math.floor((Date.now() - started) / PAGE_MS);
     document.querySelectorAll(".list").forEach(function (section) {
       var items = data[section.dataset.key] || [];
+      var ol = section.querySelector("ol");
+      var ROWS = parseInt(getComputedStyle(ol).getPropertyValue("--rows"), 10) || 10;   // hall.css: per screen
       var pages = Math.max(1, Math.ceil(items.length / ROWS)), page = tick % pages;
       section.querySelector(".total").textContent = items.length;
       section.querySelector(".page").textContent = pages > 1 ? "Trang " + (page + 1) + "/" + pages : "";
-      var ol = section.querySelector("ol");
       ol.textContent = "";
       if (!items.length) ol.appendChild(el("li", "none", "Không có hồ sơ / None"));
       items.slice(page * ROWS, (page + 1) * ROWS).forEach(function (d) {
         var li = el("li"), who = el("div", "who");
-        who.appendChild(el("span", "", d.applicant));
-        who.appendChild(el("span", "due-day", day(d.due_at)));
+        var name = el("span", "", d.applicant);
+        name.dataset.fit = 0.85;
+        who.appendChild(name);
+        var due = el("span", "due-day", day(d.due_at));
+        due.dataset.fit = 0.7;
+        who.appendChild(due);
         li.appendChild(who);
-        li.appendChild(el("div", "what", d.department + " · " + d.code));
+        var what = el("div", "what", d.department + " · " + d.code);
+        what.dataset.fit = 0.8;
+        li.appendChild(what);
         ol.appendChild(li);
       });
     });
@@ -62,6 +69,7 @@
       li.appendChild(el("b", "r", String(d.overdue || 0)));
       ul.appendChild(li);
     });
+    window.motcuaFit.fitAll(document);
   }
 
   live = L.connect({

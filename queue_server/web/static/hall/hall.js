@@ -23,6 +23,11 @@
     if (text !== undefined) e.textContent = text;
     return e;
   }
+  function fitted(e, share, cap) {           // fit.js sizes it to its box (cap: in the page's units)
+    e.dataset.fit = share;
+    if (cap) e.dataset.cap = cap;
+    return e;
+  }
 
   function buildIndex(centre, me) {
     var group = me.display_group;
@@ -112,6 +117,7 @@
     renderRecent(recent);
     renderCounters(s, calls);
     renderWaiting(s);
+    window.motcuaFit.fitAll(document);
   }
 
   function renderHeadline(calls, flashing) {
@@ -126,8 +132,8 @@
       head.appendChild(el("span", "dept", c.department));
       row.appendChild(head);
       var main = el("div", "call-main");
-      main.appendChild(el("span", "number", c.label));
-      main.appendChild(el("span", "to", "→ " + c.counterLabel));
+      main.appendChild(fitted(el("span", "number", c.label), 0.95));
+      main.appendChild(fitted(el("span", "to", "→ " + c.counterLabel), calls.length > 1 ? 0.8 : 0.9));
       row.appendChild(main);
       box.appendChild(row);
     });
@@ -138,8 +144,8 @@
     ol.textContent = "";
     recent.forEach(function (c) {
       var li = el("li");
-      li.appendChild(el("b", "", c.label));
-      li.appendChild(el("span", "", c.counterLabel));
+      li.appendChild(fitted(el("b", "", c.label), 0.8, 4.4));
+      li.appendChild(fitted(el("span", "", c.counterLabel), 0.7, 3.6));
       ol.appendChild(li);
     });
   }
@@ -160,9 +166,9 @@
       var shown = t && (t.status === "called" || t.status === "serving") ? t.label : "";
       var row = el("div", "row" + (freshSet[c.number] ? " fresh" : "") + " " + (live.status || "closed"));
       row.dataset.counter = c.number;
-      row.appendChild(el("span", "num", String(c.number)));
-      row.appendChild(el("span", "ticket", shown || (live.status === "paused" ? "Tạm nghỉ" : "—")));
-      row.appendChild(el("span", "what", counterWhat(c)));
+      row.appendChild(fitted(el("span", "num", String(c.number)), 0.7));
+      row.appendChild(fitted(el("span", "ticket", shown || (live.status === "paused" ? "Tạm nghỉ" : "—")), 0.8));
+      row.appendChild(fitted(el("span", "what", counterWhat(c)), 0.5));
       box.appendChild(row);
     });
   }
