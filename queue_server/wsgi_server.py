@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import signal
 import socket
 import threading
 from concurrent.futures import Future
@@ -95,10 +96,20 @@ class DaemonPool:
 
 
 class Worker(ThreadWorker):
-    """gunicorn's gthread worker with a DaemonPool."""
+    """gunicorn's gthread worker with a DaemonPool, stopping like the process that runs it:
+    Ctrl+C (SIGINT) stops as gracefully as SIGTERM, and handlers the caller installed (the
+    demo's SIGHUP clean-up) are kept."""
 
     def get_thread_pool(self):
         return DaemonPool(self.cfg.threads)
+
+    def init_signals(self):
+        kept = {sig: signal.getsignal(sig) for sig in (signal.SIGHUP,)}
+        super().init_signals()
+        signal.signal(signal.SIGINT, self.handle_exit)
+        for sig, handler in kept.items():
+            if callable(handler):
+                signal.signal(sig, handler)
 
 
 class _Loaded:
