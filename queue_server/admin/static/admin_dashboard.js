@@ -100,7 +100,7 @@
   socket.on("connect", function () { live.textContent = "Trực tiếp"; live.className = "live on"; });
   socket.on("disconnect", function () { live.textContent = "Mất kết nối — đang thử lại"; live.className = "live off"; });
   socket.on("snapshot", soon);
-  socket.on("event", soon);
+  socket.on("events", soon);
   setInterval(soon, 15000);
   refresh();
 })();
