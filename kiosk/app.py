@@ -225,16 +225,16 @@ class KioskApp:
                 self.post(lambda: self._run(self.flow.set_connected(self.client.connected)))
             return
         self.post(lambda: self.flow.printing(result, request))
-        printed = self._print(result)
+        printed = self._print(result, request.dossier_code)
         self.post(lambda: self.flow.issued(result, printed, request))
 
-    def _print(self, result: dict) -> bool:
+    def _print(self, result: dict, dossier_code: str | None = None) -> bool:
         """Print an issued ticket; on failure the number stays on screen (docs/kiosk.md)."""
         centre = self.client.state.centre
         base = self.config.public_url or centre.get("public_url") or self.config.server
         counters = screens.counter_labels(self.flow, result["ticket"]["service_id"])
         try:
-            self.printer.print_ticket(ticket_print(result, centre, base, counters))
+            self.printer.print_ticket(ticket_print(result, centre, base, counters, dossier_code))
             return True
         except PrinterError as exc:
             log.warning("ticket %s issued but not printed: %s", result["ticket"]["label"], exc)
