@@ -82,11 +82,15 @@ def cmd_dossiers_import(args) -> int:
     except ImportFileError as exc:
         print(f"motcua: {path}: {exc.reason_vi} / {exc.reason_en}; nothing imported", file=sys.stderr)
         return 1
-    print(f"{path}: accepted {report.accepted} (new {report.new}, changed {report.changed}, "
+    print(f"{path}: nhận {report.accepted} (mới {report.new}, thay đổi {report.changed}, không đổi "
+          f"{report.unchanged}), loại {len(report.rejected)}, dòng lặp {len(report.repeated_lines)} / "
+          f"accepted {report.accepted} (new {report.new}, changed {report.changed}, "
           f"unchanged {report.unchanged}), rejected {len(report.rejected)}, identical repeats "
           f"{len(report.repeated_lines)}")
     for r in report.rejected:
         print(f"  line {r.line}: {r.code or '-'}: {r.reason_vi} / {r.reason_en}")
+    if report.hint():
+        print("{} / {}".format(*report.hint()))
     return 0
 
 
