@@ -124,7 +124,8 @@ def test_hall_and_board_with_a_bad_token_say_it_plainly(live_centre, page, path)
     assert " / " in text                                            # Vietnamese / English
     kiosk = live_centre.device("kiosk-1", "kiosk")
     page.goto(f"{live_centre.url}{path}?x=1#token={kiosk}")
-    expect(message).to_have_text("Sai vai trò cho kênh này / Role kiosk may not join /display")
+    expect(message).to_contain_text("Sai vai trò cho kênh này / Role kiosk may not join /display")
+    expect(message).to_contain_text("--role display")                 # what to do
     page.screenshot(path=str(screenshots_dir() / f"error{path.replace('/', '-')}-bad-token.png"))
 
 
