@@ -8,7 +8,6 @@ from pathlib import Path
 
 from flask import Flask
 from flask_socketio import SocketIO
-from werkzeug.exceptions import HTTPException
 from werkzeug.serving import WSGIRequestHandler
 
 from .config import CentreConfig
@@ -48,8 +47,9 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     from .admin import register_admin
     from .admin.manage import stored_config
     from .api.json_input import LimitedJSONProvider
-    from .api.rest import api, http_error
+    from .api.rest import api
     from .web import web
+    from .web.errors import register_error_pages
     from .web.headers import add_security_headers
 
     app = Flask(__name__, static_folder=None)     # static files are the web blueprint's
@@ -72,7 +72,7 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     app.register_blueprint(ticket_page)
     from .web.help import help_pages                # /help: the Vietnamese user guide (docs/vi)
     app.register_blueprint(help_pages)
-    app.register_error_handler(HTTPException, http_error)
+    register_error_pages(app)                       # a page for browsers, JSON for /api/ (web/errors.py)
     add_security_headers(app)
     socketio = SocketIO(app, **socketio_options())
     app.extensions["motcua.socketio"] = socketio

@@ -84,6 +84,12 @@ class GuardedPacket(packet.Packet):
     json = _GuardedJSON
 
 
+def refusal(error: dict) -> ConnectionRefusedError:
+    """A refused connection: the client's error gets `message` (Vietnamese) and `data` (the whole
+    {code, message, message_en}); one argument alone would reach it as the dict's Python repr."""
+    return ConnectionRefusedError(error["message"], error)
+
+
 class RoleNamespace(Namespace):
     """A namespace that admits some roles and offers them the actions of the action table."""
 
@@ -109,10 +115,10 @@ class RoleNamespace(Namespace):
         try:
             principal = self.service.auth.principal(token or session.get("token"))
         except QueueError as exc:
-            raise ConnectionRefusedError(exc.to_dict()) from None
+            raise refusal(exc.to_dict()) from None
         if principal.role not in self.roles:
-            raise ConnectionRefusedError({"code": "forbidden", "message": "Sai vai trò cho kênh này",
-                                          "message_en": f"Role {principal.role.value} may not join {self.namespace}"})
+            raise refusal({"code": "forbidden", "message": "Sai vai trò cho kênh này",
+                           "message_en": f"Role {principal.role.value} may not join {self.namespace}"})
         self.principals[request.sid] = principal
         self.buckets[request.sid] = TokenBucket()
         self._seen(principal)

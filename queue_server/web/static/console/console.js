@@ -618,8 +618,8 @@
     if (reason === "io server disconnect") setTimeout(function () { socket.connect(); }, 1000);
   });
   socket.on("connect_error", function (err) {
-    var text = String((err && err.message) || "");
-    if (text.indexOf("unauthenticated") >= 0) {
+    var code = (err && err.data && err.data.code) || String((err && err.message) || "");
+    if (code.indexOf("unauthenticated") >= 0) {   // the server's refusal {code, message, message_en}
       window.location.href = "/login";
       return;
     }

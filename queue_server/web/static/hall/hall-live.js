@@ -55,7 +55,9 @@
       offline.hidden = false;
       var data = refusal(err);
       if (data) {                   // refused: a wrong token will not get better by retrying
-        message((data.message || "Mã thiết bị không hợp lệ") + " / " + (data.message_en || "Refused"));
+        message((data.message || "Mã thiết bị không hợp lệ") + " / " + (data.message_en || "Refused") + "\n" +
+                "Vui lòng mở trang với mã của một thiết bị màn hình: …#token=<mã> (motcua device add TÊN --role display)" +
+                " / Open this page with a display device's token");
       } else if (!socket.active) {
         setTimeout(function () { socket.connect(); }, 3000);
       }
