@@ -41,3 +41,23 @@ def test_app_failing_loop_is_reported_and_recovers(live_centre, monkeypatch):
         run_until(kiosk, lambda: device_status(live_centre).get("app") == "ok")
     finally:
         kiosk.stop()
+
+
+def test_app_scanner_unplugged_reaches_the_dashboard_and_clears(live_centre, monkeypatch):
+    """Issue #14: "scanner unplugged" is a state the admins see within 10 s, cleared on replug."""
+    from kiosk import app as kiosk_app
+    monkeypatch.setattr(kiosk_app, "PRINTER_POLL_S", 0.1)
+    config = load_kiosk_config(server=live_centre.url, token=live_centre.device("may-boc-so-1", "kiosk"),
+                               require_open_counter=False)
+    scanner = FakeScanner()
+    kiosk = KioskApp(config, printer=FakePrinter(), scanner=scanner, headless=True)
+    kiosk.start()
+    try:
+        run_until(kiosk, lambda: device_status(live_centre).get("scanner") == "connected")
+        scanner.unplug()
+        run_until(kiosk, lambda: device_status(live_centre).get("scanner") not in (None, "connected"), timeout=10)
+        scanner.plug()
+        run_until(kiosk, lambda: device_status(live_centre).get("scanner") == "connected", timeout=10)
+        assert kiosk.flow.screen is Screen.ATTRACT
+    finally:
+        kiosk.stop()
