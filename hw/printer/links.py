@@ -63,7 +63,8 @@ class EscposLink(Link):
         self.device._raw(data)
 
     def ask(self, command: bytes) -> bytes:
-        raise NotImplementedError("this printer cannot answer status queries")
+        """A write-only device never answers (callers check ``can_read`` first): no answer."""
+        return b""
 
     def close(self) -> None:
         try:
