@@ -25,7 +25,24 @@ MIN_TEXT = 16
 
 @lru_cache(maxsize=256)
 def font(size: int, bold: bool = False) -> pygame.font.Font:
+    """A cached font. pygame.quit() frees every font it made, so the cache empties itself then: a
+    font kept past a quit is a dangling pointer, and measuring with it crashed the whole process
+    (seen when a kiosk ran after another app had quit pygame). pygame forgets its quit hooks once
+    they ran, so the hook is registered again with the first font made after each quit."""
+    if not pygame.font.get_init():
+        pygame.font.init()
+    if not _quit_hook["set"]:
+        pygame.register_quit(_forget_fonts)
+        _quit_hook["set"] = True
     return pygame.font.Font(font_path(bold), max(MIN_TEXT, size))
+
+
+_quit_hook = {"set": False}
+
+
+def _forget_fonts() -> None:
+    font.cache_clear()
+    _quit_hook["set"] = False
 
 
 def measure(text: str, size: int, bold: bool = False) -> int:
