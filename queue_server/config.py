@@ -243,9 +243,10 @@ class DossierSettings(_Section):
 
 
 class ReportHeader(_Section):
-    """The letterhead and signatures of the appendices (Phụ lục I, II): blank fields are derived
-    from the centre's name, so "Trung tâm Phục vụ hành chính công tỉnh Hòa Bình" prints
-    "UBND TỈNH HÒA BÌNH" / "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG" and "Hòa Bình, ngày …"."""
+    """Letterhead and signatures of Phụ lục I and II (PDF, XLSX); blank fields: from the centre's name.
+
+    "Trung tâm Phục vụ hành chính công tỉnh Hòa Bình" gives "UBND TỈNH HÒA BÌNH" /
+    "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG" and "Hòa Bình, ngày …" (reporting/letterhead.py)."""
 
     issuing_body: list[Annotated[str, Field(min_length=1, max_length=120)]] = Field(
         default=[], max_length=3, description="Lines above the unit's name on the left, e.g. 'UBND TỈNH HÒA BÌNH'; "
