@@ -1,6 +1,8 @@
-"""Phụ lục I as files: CSV (Vietnamese number format), JSON, XLSX with title and merged headers.
+"""Report files. Phụ lục I as CSV (Vietnamese number format), JSON, text, and — as a Document with
+the appendix's letterhead — XLSX and PDF; then the generic Document renderers every report uses
+(XLSX with merged headers, numbers as numbers and a print setup; CSV; text; JSON; PDF in pdf.py).
 
->>> Path("phu-luc-1.xlsx").write_bytes(to_xlsx(report, "Trung tâm Phục vụ hành chính công tỉnh"))
+>>> Path("phu-luc-1.xlsx").write_bytes(to_xlsx(report, "Trung tâm Phục vụ hành chính công tỉnh", head))
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from .phu_luc_1 import COLUMNS, HEADER_COLUMNS, HEADER_GROUPS, NOTE_STAR_STAR, P
 
 TITLE = "PHỤ LỤC I"
 SUBTITLE = "TÌNH HÌNH TIẾP NHẬN VÀ GIẢI QUYẾT HỒ SƠ THỦ TỤC HÀNH CHÍNH"
-FORMATS = ("table", "csv", "xlsx", "json")
+FORMATS = ("table", "csv", "xlsx", "pdf", "json")
 
 
 def period_line(report: PhuLuc1) -> str:
@@ -67,8 +69,7 @@ def _put(ws, row: int, column: int, value):
 def phu_luc_1_table(report: PhuLuc1) -> "Table":
     """The Phụ lục I table as a document table: the column row, with the three groups merged above."""
     columns = [sub or group for group, sub in zip(HEADER_GROUPS, HEADER_COLUMNS)]
-    groups = [(text, a, b) for text, a, b in _P1_GROUPS]
-    return Table("Bảng tổng hợp theo đơn vị", [columns, *format_rows(report)[2:]], groups, bold_last=2)
+    return Table("Bảng tổng hợp theo đơn vị", [columns, *format_rows(report)[2:]], list(_P1_GROUPS), bold_last=2)
 
 
 # the merged header groups of Phụ lục I: (text, first column, last column), 1-based over the 15 columns
@@ -87,14 +88,15 @@ def to_xlsx(report: PhuLuc1, centre_name: str = "", head=None) -> bytes:
 
 
 def render(report: PhuLuc1, fmt: str, centre_name: str = "", head=None) -> bytes:
-    """The report in `fmt` (one of FORMATS, or pdf) as bytes; XLSX and PDF carry the letterhead `head`."""
+    """The report in `fmt` (one of FORMATS) as bytes; XLSX and PDF carry the letterhead `head`."""
     if fmt in ("xlsx", "pdf"):
         return render_document(phu_luc_1_document(report, centre_name, head), fmt)
     text = {"table": to_table, "csv": to_csv, "json": to_json}[fmt](report)
     return text.encode("utf-8")
 
 
-__all__ = ["FORMATS", "COLUMNS", "HEADER_COLUMNS", "render", "to_csv", "to_json", "to_table", "to_xlsx"]
+__all__ = ["FORMATS", "COLUMNS", "HEADER_COLUMNS", "phu_luc_1_document", "render", "to_csv", "to_json", "to_table",
+           "to_xlsx"]
 
 
 # -- generic report documents (Phụ lục II, rating lists, queue statistics) ----------------------
