@@ -3,7 +3,7 @@
 People log in with a password (hashed with werkzeug's scrypt) and get a session token; devices hold
 a long-lived per-device token. Tokens are stored hashed. A principal can only act within its role,
 and only while its credential lives: `Authenticator.current` re-checks a cached principal against
-the store's credential generation before every action (docs/security-credentials.md).
+the store's credential generation before every action (docs/security.md, "Roles and credentials").
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from .engine import QueueError
 from .storage.accounts import Accounts, token_hash
 from .storage.credentials import Credentials
 from .throttle import Throttle, login_keys
+from .tokens import new_token
 
 SESSION_HOURS = 12
 # werkzeug's scrypt (N=2**15, r=8, p=1): each running hash holds 128·N·r = 32 MiB. One runs at a time:
@@ -150,7 +151,7 @@ class Authenticator:
         if needs_rehash(user["password_hash"]):
             self.credentials.rehash_password(user["id"], user["password_hash"], hash_password(password))
         now = self.clock()
-        token = secrets.token_urlsafe(32)
+        token = new_token()
         self.accounts.add_token(token, "session", now, user_id=user["id"],
                                 expires_at=now + timedelta(hours=SESSION_HOURS))
         return token, self.principal(token)
@@ -195,12 +196,6 @@ class Authenticator:
             return Principal("device", device["id"], Role(device["role"]), device["name"], device["centre_id"],
                              device["counter"], device["display_group"], **origin)
         raise unauthenticated()
-
-    def issue_device_token(self, device_id: int) -> str:
-        """A new token for a device; earlier ones stay valid until revoked."""
-        token = secrets.token_urlsafe(32)
-        self.accounts.add_token(token, "device", self.clock(), device_id=device_id)
-        return token
 
 
 def _user_principal(user: dict) -> Principal:

@@ -76,7 +76,7 @@ def test_rest_unexpected_error_answers_internal_and_logs_traceback(centre, kiosk
     officer.post("/api/counters/1/open")
     kiosk.post("/api/tickets", {"service_id": "stp-hotich"})
 
-    def call_next_with_a_bug(self, number, now):
+    def call_next_with_a_bug(self, number, now, arrived=None):
         self.state.counters[number].status = "half-changed"      # changes memory, then fails
         raise KeyError("a bug")
     monkeypatch.setattr(QueueEngine, "call_next", call_next_with_a_bug)

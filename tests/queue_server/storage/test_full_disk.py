@@ -85,11 +85,8 @@ def _writers(store, clock):
     """Every kind of write outside the queue engine, each making new rows from a counter `i`."""
     accounts, admin = Accounts(store), AdminStore(store)
     entry = AuditEntry("admin (Test)", "admin", "test.write", "test")
-    device = accounts.add_device(CENTRE, "kiosk-0", "kiosk", clock())
+    device = admin.add_device(CENTRE, {"name": "kiosk-0", "role": "kiosk"}, "device-token", entry, clock())
     return {
-        "accounts.add_user": lambda i: accounts.add_user(CENTRE, f"user{i}", "Lê Thị Hoa " * 20, "officer",
-                                                         "x" * 100, clock()),
-        "accounts.add_device": lambda i: accounts.add_device(CENTRE, f"kiosk-{i + 1}", "kiosk", clock()),
         "accounts.add_token": lambda i: accounts.add_token(f"token-{i}", "session", clock(), device_id=device),
         "accounts.record_status": lambda i: accounts.record_status(
             CENTRE, device, {"printer": f"paper_out {i}" * 20}, Event("device.status", clock(), data={"i": i})),
@@ -105,8 +102,7 @@ def _writers(store, clock):
     }
 
 
-@pytest.mark.parametrize("writer", ["accounts.add_user", "accounts.add_device", "accounts.add_token",
-                                    "accounts.record_status", "admin.add_user", "admin.add_device",
+@pytest.mark.parametrize("writer", ["accounts.add_token", "accounts.record_status", "admin.add_user", "admin.add_device",
                                     "admin.add_pairing_code", "admin.save_config"])
 def test_store_every_writer_refuses_with_store_error_when_full(tmp_path, clock, writer):
     store = Store(tmp_path / "q.db")
@@ -124,10 +120,10 @@ def test_store_every_writer_refuses_with_store_error_when_full(tmp_path, clock, 
 
 def test_store_constraint_is_a_store_error_but_not_a_disk_problem(tmp_path, clock):
     store = Store(tmp_path / "q.db")
-    accounts = Accounts(store)
-    accounts.add_device(CENTRE, "kiosk-1", "kiosk", clock())
+    admin, entry = AdminStore(store), AuditEntry("admin (Test)", "admin", "test.write", "test")
+    admin.add_device(CENTRE, {"name": "kiosk-1", "role": "kiosk"}, "token-1", entry, clock())
     with pytest.raises(StoreError):
-        accounts.add_device(CENTRE, "kiosk-1", "kiosk", clock())
+        admin.add_device(CENTRE, {"name": "kiosk-1", "role": "kiosk"}, "token-2", entry, clock())
     assert store.write_health()["problem"] is None
     store.close()
 
