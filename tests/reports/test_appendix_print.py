@@ -168,3 +168,18 @@ def test_appendix_xlsx_printed_by_libreoffice(month, name, tmp_path):
     assert f"Trang 1/{len(pages)}" in flat
     assert all(p.width > p.height for p in pages)
     assert "Tổng cộng" in flat and "Tỷ lệ (%)" in flat
+
+
+def test_appendix_configured_texts_are_inert(month, tmp_path):
+    """A name typed on the settings page is data: never a formula in the XLSX nor markup in the PDF."""
+    from queue_server.config import ReportHeader
+    from queue_server.reporting.letterhead import letterhead
+    hostile = ReportHeader(head_name='=HYPERLINK("http://x","y")', preparer_name="<b>Lê</b> & <font size=40>")
+    doc = replace(month["dossiers"], letterhead=letterhead(hostile, "Trung tâm tỉnh Hòa Bình", SIGNED))
+    ws = _sheet(doc)
+    assert "'=HYPERLINK(\"http://x\",\"y\")" in _texts(ws)
+    pdf = tmp_path / "h.pdf"
+    pdf.write_bytes(render_document(doc, "pdf"))
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        assert "<b>Lê</b> & <font size=40>" in text
