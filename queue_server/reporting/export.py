@@ -207,6 +207,16 @@ def cell_number(text: str) -> tuple[int | float, str] | None:
     return (float(plain) if places else int(plain)), fmt
 
 
+SHEET_FONT = "Times New Roman"
+"""The typeface of administrative documents (Nghị định 30/2020/NĐ-CP); Excel and LibreOffice
+substitute a metric-compatible one (Liberation Serif) where it is missing."""
+
+
+def _font(size: float = 11, **style):
+    from openpyxl.styles import Font
+    return Font(name=SHEET_FONT, size=size, **style)
+
+
 def _is_index(table: Table, column: int) -> bool:
     """The STT column: a row number, stored as a number too."""
     return column == 1 and table.rows[0][0] == "STT"
@@ -215,10 +225,10 @@ def _is_index(table: Table, column: int) -> bool:
 def _write_table(ws, top: int, table: Table, width: int) -> int:
     """Write one table at row `top` with borders and merged headers; every count and percentage as a
     number with a display format (text stays text: '-' for an undefined share). Returns the next free row."""
-    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.styles import Alignment, Border, Side
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    _put(ws, top, 1, table.caption).font = Font(bold=True, italic=True)
+    _put(ws, top, 1, table.caption).font = _font(bold=True, italic=True)
     top += 1
     heads = _header_rows(table)
     rows = [*heads, *table.rows[1:]]
@@ -229,10 +239,10 @@ def _write_table(ws, top: int, table: Table, width: int) -> int:
             cell = _put(ws, top + r, c, text if number is None else number[0])
             cell.border = border
             if not body:
-                cell.font = Font(bold=True)
+                cell.font = _font(bold=True)
                 cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
                 continue
-            cell.font = Font(bold=r >= len(rows) - table.bold_last)
+            cell.font = _font(bold=r >= len(rows) - table.bold_last)
             if number is not None:
                 cell.number_format = number[1]
             if c >= table.numeric_from or _is_index(table, c):
@@ -256,9 +266,9 @@ LEFT_BLOCK = 3
 
 
 def _merged_line(ws, row: int, first: int, last: int, text: str, **font) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
     cell = _put(ws, row, first, text)
-    cell.font = Font(**font)
+    cell.font = _font(**font)
     cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     if last > first:
         ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
@@ -309,7 +319,6 @@ def document_xlsx(doc: Document) -> bytes:
     the centre's name), title, subtitle, the period in words, each table with a merged header and
     thin borders, the notes, the signatures; set up to print on A4 landscape."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
@@ -329,7 +338,7 @@ def document_xlsx(doc: Document) -> bytes:
     for table in doc.tables:
         top = _write_table(ws, top, table, width)
     for note in doc.notes:
-        _put(ws, top, 1, note).font = Font(italic=True)
+        _put(ws, top, 1, note).font = _font(italic=True)
         top += 1
     if doc.letterhead:
         _write_signatures(ws, top + 1, doc.letterhead, width)
