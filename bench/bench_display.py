@@ -8,8 +8,9 @@
    off-screen surface, SDL dummy driver) applies the event and draws the whole frame. Measured:
    the officer's send → the end of the first frame that contains that call.
 2. Memory: a simulated 8-hour day (`--tickets` tickets, calls, recalls, pauses, finishes on every
-   counter, made by the real engine with a fake clock) is fed to the same display code through the
-   client's own handlers, as fast as it can draw; RSS after the first hour (warm-up) and at the end.
+   counter) is made over the network by another process against a real `motcua server`, and the
+   same display app, connected with its own client, receives and draws it as fast as it comes;
+   RSS after every simulated hour.
 """
 from __future__ import annotations
 
@@ -21,9 +22,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -31,21 +30,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pygame  # noqa: E402
 
-from bench.bench_queue import bench_config, percentile  # noqa: E402
+from bench.bench_queue import bench_config  # noqa: E402
+from bench.bench_realtime import load as load_text, p99_text  # noqa: E402
 from display.app import DisplayApp  # noqa: E402
 from display.config import DisplayConfig  # noqa: E402
 from display.memory import limit_heap_growth  # noqa: E402
 from display.voice import open_display_voice  # noqa: E402
 from hw.voice import AudioOutput  # noqa: E402
-from queue_server.actions import perform  # noqa: E402
-from queue_server.auth import Principal, Role  # noqa: E402
 from queue_server.client import RealtimeClient  # noqa: E402
-from queue_server.clock import FakeClock  # noqa: E402
-from queue_server.config import load_config, parse_config  # noqa: E402
-from queue_server.engine import QueueError  # noqa: E402
-from queue_server.service import QueueService, ServiceListener  # noqa: E402
+from queue_server.config import load_config  # noqa: E402
 from queue_server.setup import add_device, add_user  # noqa: E402
-from queue_server.storage import Store  # noqa: E402
 from tests.queue_server.process.conftest import ServerProcess, http  # noqa: E402
 
 NOTICE = "Trung tâm làm việc từ 7h00 đến 11h30 và từ 13h30 đến 17h00, Thứ Hai đến Thứ Sáu."
@@ -156,80 +150,78 @@ def _calls(officer, config, services, calls: int, rendered: dict) -> list[float]
 
 # -- 2. memory over a simulated day ----------------------------------------------------------------
 
-class Feed(ServiceListener):
-    def __init__(self):
-        self.events: list[dict] = []
-
-    def on_events(self, events, stats):
-        self.events.extend({**e.to_dict(), "stats": stats} for e in events)
-
-
-def simulate_day(workdir: Path, counters: int, tickets: int):
-    """Yield (simulated seconds since 08:00, snapshot or None, events) minute by minute."""
-    data = parse_config(__import__("tomllib").loads(bench_config(counters)))
-    start = datetime(2026, 11, 23, 7, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-    clock = FakeClock(start)
-    service = QueueService(data, Store(workdir / "day.db"), clock=clock)
-    feed = Feed()
-    service.listeners.append(feed)
+def drive_day(url: str, kiosk: str, officers: dict[int, str], services: dict[int, list[str]], tickets: int,
+              hours) -> None:
+    """A simulated 8-hour day made over the network against the real server (its own process):
+    tickets every minute, and each officer's minute (call, recall, finish, pause, resume); after
+    each simulated hour, the hour is put on `hours`."""
     rng = random.Random(7)
-    officers = {c.number: Principal("user", 100 + c.number, Role.ADMIN, f"Cán bộ {c.number}", data.centre.id)
-                for c in data.counters}
-    for n, p in officers.items():
-        perform(service, p, "open_counter", {"counter": n})
-    yield 0, service.snapshot() | {"me": {"display_group": None}}, []
+    for n, token in officers.items():
+        http("POST", f"{url}/api/counters/{n}/open", {}, token)
     per_minute = tickets / 480
-    for minute in range(480):
-        clock.advance(minutes=1)
-        feed.events.clear()
+    paths = {"call_next": "call-next", "recall": "recall", "finish": "finish", "pause": "pause", "resume": "resume"}
+    for minute in range(1, 481):
         for _ in range(int(per_minute) + (rng.random() < per_minute % 1)):
-            counter = rng.choice(data.counters)
-            perform(service, officers[counter.number], "issue_ticket", {"service_id": rng.choice(counter.services)})
-        for n, p in officers.items():
-            _officer_minute(service, p, n, rng)
-        yield minute * 60, None, list(feed.events)
-    service.store.close()
-
-
-def _officer_minute(service, principal, number: int, rng) -> None:
-    roll = rng.random()
-    action = ("call_next" if roll < 0.25 else "recall" if roll < 0.28 else "finish" if roll < 0.35
-              else "pause" if roll < 0.36 else "resume" if roll < 0.40 else None)
-    if action:
-        try:
-            perform(service, principal, action, {"counter": number})
-        except QueueError:
-            pass                        # nobody waiting, nothing to recall, not paused: a quiet minute
+            n = rng.choice(sorted(services))
+            http("POST", url + "/api/tickets", {"service_id": rng.choice(services[n])}, kiosk)
+        for n, token in officers.items():
+            roll = rng.random()
+            action = ("call_next" if roll < 0.25 else "recall" if roll < 0.28 else "finish" if roll < 0.35
+                      else "pause" if roll < 0.36 else "resume" if roll < 0.40 else None)
+            if action:                  # a refusal (nobody waiting, not paused) is a quiet minute
+                http("POST", f"{url}/api/counters/{n}/{paths[action]}", {}, token)
+        if minute % 60 == 0:
+            hours.put(minute // 60)
 
 
 def bench_memory(workdir: Path, counters: int, tickets: int) -> dict:
+    """The hall display (this process, its real client) connected to `motcua server` while another
+    process makes a whole day's changes over the network; RSS after each simulated hour."""
+    import multiprocessing as mp
     limit_heap_growth()                 # as `motcua display` does at start (display/memory.py)
-    sim_now = [0.0]
-    app = display_app("http://127.0.0.1:9", "unused", monotonic=lambda: sim_now[0])
-    client = app.client
-    frames = events = 0
+    config = load_config(workdir / "centre.toml")
+    db = workdir / "data" / "day.db"
+    display_token = add_device(config, db, "bench-hall-day", "display")
+    kiosk = add_device(config, db, "bench-kiosk-day", "kiosk")
+    for c in config.counters:
+        add_user(config, db, f"canbo{c.number:02d}", f"Cán bộ {c.number}", "officer", "matkhau1")
+    server = ServerProcess(workdir / "centre.toml", db)
+    server.start()
+    officers = {c.number: http("POST", server.url + "/api/login",
+                               {"username": f"canbo{c.number:02d}", "password": "matkhau1"})[1]["token"]
+                for c in config.counters}
+    app = display_app(server.url, display_token)
+    events = [0]
+    frames = [0]
+    app.after_render = lambda seqs: events.__setitem__(0, events[0] + len(seqs))
+    stop = threading.Event()
+
+    def loop():
+        while not stop.is_set():
+            frames[0] += app.step()
+            app.wait_for_change(1 / app.cfg.fps)
     marks: dict[int, tuple[int, int]] = {}
-    day = list(simulate_day(workdir, counters, tickets))     # made first: the engine's memory is not the display's
-    gc.collect()
     started = time.perf_counter()
-    for seconds, snap, batch in day:
-        if snap is not None:
-            client._on_snapshot(snap)
-        for event in batch:
-            sim_now[0] = seconds + 0.5
-            client._on_event(event)     # exactly what python-socketio calls
-            events += 1
-            frames += app.step()
-        for tick in range(0, 60, 10):  # the clock, flashes ending, pages flipping
-            sim_now[0] = seconds + tick + 1
-            frames += app.step()
-        if seconds in (3600, 2 * 3600, 4 * 3600, 6 * 3600):
+    ctx = mp.get_context("spawn")
+    hours = ctx.Queue()
+    driver = ctx.Process(target=drive_day, args=(server.url, kiosk, officers,
+                                                 {c.number: list(c.services) for c in config.counters}, tickets, hours))
+    try:
+        app.start()
+        threading.Thread(target=loop, daemon=True).start()
+        driver.start()
+        for _ in range(8):
+            hour = hours.get(timeout=3600)
+            time.sleep(0.5)             # the hour's last changes drawn
             gc.collect()
-            marks[seconds // 3600] = (rss_kib(), app._painter.cached_bytes)
-    app.voice.wait_idle(30)
-    gc.collect()
-    marks[8] = (rss_kib(), app._painter.cached_bytes)
-    return {"events": events, "frames": frames, "marks": marks,
+            marks[hour] = (rss_kib(), app._painter.cached_bytes)
+        driver.join(60)
+        app.voice.wait_idle(30)
+    finally:
+        stop.set()
+        app.close()
+        server.stop()
+    return {"events": events[0], "frames": frames[0], "marks": marks,
             "seconds": time.perf_counter() - started, "spoken": app.voice.output.inner.__dict__.get("count", 0)}
 
 
@@ -242,14 +234,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         latencies, render_ms = bench_latency(workdir, args.counters, args.calls)
-        print(f"call → display rendered (1920×1080, {args.counters} counters, {len(latencies)}/{args.calls} calls): "
-              f"p50 {percentile(latencies, 50):.1f} ms, p99 {percentile(latencies, 99):.1f} ms, "
-              f"max {max(latencies):.1f} ms  (target ≤ 50 ms)")
-        print(f"one frame (apply + draw): p50 {percentile(render_ms, 50):.1f} ms, p99 {percentile(render_ms, 99):.1f} ms")
+        print(f"call → display rendered (1920×1080, {args.counters} counters, {len(latencies)}/{args.calls} calls, "
+              f"{load_text()}): {p99_text(latencies)}  (target p99 ≤ 50 ms)")
+        print(f"one frame (apply + draw): {p99_text(render_ms)}")
         mem = bench_memory(workdir, args.counters, args.tickets)
         marks = mem["marks"]
-        print(f"8-hour day: {mem['events']} events, {mem['frames']} frames, {mem['spoken']} announcements in "
-              f"{mem['seconds']:.0f} s")
+        print(f"8-hour day over the network: {mem['events']} events drawn, {mem['frames']} frames, "
+              f"{mem['spoken']} announcements in {mem['seconds']:.0f} s ({load_text()})")
         for hour, (rss, cache) in sorted(marks.items()):
             print(f"  RSS after hour {hour}: {rss / 1024:.1f} MiB (text cache {cache / 2**20:.1f} MiB)")
         print(f"  growth hour 1 → 8: {(marks[8][0] - marks[1][0]) / 1024:+.1f} MiB, "

@@ -19,6 +19,7 @@ from queue_server.deploy.watchdog import notify_watchdog
 from .announcer import Announcer
 from .board import BoardModel
 from .config import DisplayConfig
+from .health import StatusReporter
 from .model import HallModel, group_counters
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ class DisplayApp:
         self.surface = surface
         self.monotonic = monotonic
         self.client = RealtimeClient(cfg.server, "/display", cfg.token, on_change=self._received)
+        self.reporter = StatusReporter(self._send_status)    # device_status for the dashboard
         self.changes: queue.Queue = queue.Queue()
         self.model = HallModel(cfg.flash_seconds, cfg.notice, cfg.recent_calls)
         self.announcer = Announcer(enabled=cfg.voice.enabled, quiet_hours=cfg.voice.quiet_hours,
@@ -47,6 +49,7 @@ class DisplayApp:
         self.listeners: list = []        # e.g. the LED service: on_change(kind, payload, state)
         self.after_render = None         # hook(seqs drawn in this frame) for the benchmark
         self.frames = 0
+        self.failures: dict[tuple[str, str], int] = {}
         self._pending_seqs: list[int] = []
         self._stop = threading.Event()
         self._wake = threading.Event()          # set when something arrives: draw now, not next tick
@@ -61,6 +64,10 @@ class DisplayApp:
     def start(self) -> None:
         """Connect in the background; python-socketio reconnects by itself after the first success."""
         threading.Thread(target=self._connect_loop, name="display-connect", daemon=True).start()
+        self.reporter.start()
+
+    def _send_status(self, status: dict) -> None:
+        self.client.call("device_status", {"status": status}, timeout=5)
 
     def _connect_loop(self) -> None:
         while not self._stop.is_set() and not self.client.sio.connected:
@@ -72,6 +79,7 @@ class DisplayApp:
 
     def close(self) -> None:
         self._stop.set()
+        self.reporter.close()
         try:
             self.client.close()
         except Exception:
@@ -82,7 +90,10 @@ class DisplayApp:
         self.changes.put((kind, payload))
         self._wake.set()
         for listener in self.listeners:
-            listener.on_change(kind, payload, self.client.state)
+            try:
+                listener.on_change(kind, payload, self.client.state)
+            except Exception:
+                self._failed("listener", f"{kind} to {type(listener).__name__}")
 
     # -- applying changes (main thread) ----------------------------------------------------------
 
@@ -99,7 +110,10 @@ class DisplayApp:
             except queue.Empty:
                 return changed
             changed = True
-            self._apply(kind, payload)
+            try:
+                self._apply(kind, payload)
+            except Exception:
+                self._failed("apply", kind)
 
     def _apply(self, kind: str, payload) -> None:
         now_mono = self.monotonic()
@@ -109,6 +123,9 @@ class DisplayApp:
             self.announcer.on_snapshot(payload, self.local_now(), numbers)
             self.board.stale = True
         elif kind == "event":
+            if payload.get("type") == "config.changed":
+                with self.client._lock:
+                    self.model.on_config(self.client.state.centre)
             self.model.on_event(payload, now_mono)
             self.board.on_event(payload)
             self._pending_seqs.append(payload["seq"])
@@ -152,9 +169,13 @@ class DisplayApp:
         connected = self.client.connected
         second = int(now_mono)
         due = (changed or connected != self._was_connected or second != self._last_second
-               or (self.cfg.mode == "hall" and (self.cfg.notice or self.model.fresh_calls(now_mono))))
+               or (self.cfg.mode == "hall" and (self._has_notice() or self.model.fresh_calls(now_mono))))
         self._was_connected, self._last_second = connected, second
         return bool(due)
+
+    def _has_notice(self) -> bool:
+        """A notice line scrolls (this display's own, or the centre's from the admin settings)."""
+        return bool(self.cfg.notice or self.client.state.centre.get("notices"))
 
     def render(self, now_mono: float) -> None:
         from .draw import draw_board, draw_hall
@@ -180,6 +201,22 @@ class DisplayApp:
             return True
         return False
 
+    def safe_step(self) -> bool:
+        """``step`` that never ends the loop: a failing frame is logged and the next one tried."""
+        try:
+            return self.step()
+        except Exception:
+            self._failed("frame", "step")
+            self._stop.wait(0.2)
+            return False
+
+    def _failed(self, where: str, what: str) -> None:
+        """Log a failure once per kind (then count it): the loop goes on."""
+        key = (where, what)
+        self.failures[key] = self.failures.get(key, 0) + 1
+        if self.failures[key] == 1:
+            log.exception("display: %s failed (%s); going on", where, what)
+
     def wait_for_change(self, timeout: float) -> None:
         """Sleep until the next frame is due or something arrives, whichever is first."""
         self._wake.wait(timeout)
@@ -200,7 +237,7 @@ class DisplayApp:
             while not self._stop.is_set() and (end is None or time.monotonic() < end):
                 if _quit_requested(pygame):
                     break
-                if self.step():
+                if self.safe_step():
                     pygame.display.flip()
                 notify_watchdog()               # systemd: the loop is alive (rate-limited)
                 self.wait_for_change(1 / self.cfg.fps)

@@ -14,23 +14,23 @@ from .config import DisplayConfigError, LedServiceConfig, load_display_config
 
 def add_display_parser(sub) -> None:
     """Register `display` and `leds` on the `motcua` subcommand parser."""
-    p = sub.add_parser("display", help="run a hall call display or dossier board (màn hình gọi số)")
-    p.add_argument("--server", default=None, help="queue server URL (default http://127.0.0.1:5000)")
-    p.add_argument("--token", default=None, help="the display's device token (motcua device add … --role display)")
-    p.add_argument("--config", default=None, help="display TOML file (docs/display.md); options override it")
-    p.add_argument("--mode", choices=["hall", "board"], default=None, help="hall call display or dossier board")
-    p.add_argument("--headless", action="store_true", help="no window (SDL dummy video): voice and LEDs only")
-    p.add_argument("--windowed", action="store_true", help="a window instead of full screen")
-    p.add_argument("--leds", default=None, help="also drive the LED counter displays of this TOML file")
-    p.add_argument("--demo", action="store_true", help="fake audio and LED bus (nothing needs hardware)")
-    p.add_argument("--seconds", type=float, default=None, help="stop after this many seconds (tests)")
+    p = sub.add_parser("display", help="chạy màn hình gọi số hoặc bảng tình trạng hồ sơ / run a hall call display or dossier board")
+    p.add_argument("--server", default=None, help="địa chỉ máy chủ hàng chờ (mặc định http://127.0.0.1:5000) / queue server URL")
+    p.add_argument("--token", default=None, help="mã thiết bị của màn hình (motcua device add … --role display) / the display's device token")
+    p.add_argument("--config", default=None, help="tệp TOML của màn hình (docs/display.md); các tuỳ chọn ghi đè lên tệp / display TOML file; options override it")
+    p.add_argument("--mode", choices=["hall", "board"], default=None, help="màn hình gọi số (hall) hoặc bảng hồ sơ (board) / hall call display or dossier board")
+    p.add_argument("--headless", action="store_true", help="không mở cửa sổ: chỉ giọng đọc và bảng LED / no window: voice and LEDs only")
+    p.add_argument("--windowed", action="store_true", help="mở trong cửa sổ thay vì toàn màn hình / a window instead of full screen")
+    p.add_argument("--leds", default=None, help="điều khiển luôn các bảng LED của quầy theo tệp TOML này / also drive the LED displays of this TOML file")
+    p.add_argument("--demo", action="store_true", help="âm thanh và bảng LED giả lập (không cần phần cứng) / fake audio and LED bus")
+    p.add_argument("--seconds", type=float, default=None, help="dừng sau chừng ấy giây (dùng khi kiểm thử) / stop after this many seconds (tests)")
     p.set_defaults(func=cmd_display)
 
-    p = sub.add_parser("leds", help="drive the counters' RS-485 LED number displays")
-    p.add_argument("--server", required=True, help="queue server URL")
-    p.add_argument("--token", required=True, help="a display device token")
-    p.add_argument("--config", required=True, help="LED TOML file: [bus] and [displays.<counter>]")
-    p.add_argument("--demo", action="store_true", help="use the fake bus instead of the configured one")
+    p = sub.add_parser("leds", help="điều khiển bảng số LED RS-485 của các quầy / drive the counters' RS-485 LED number displays")
+    p.add_argument("--server", required=True, help="địa chỉ máy chủ hàng chờ / queue server URL")
+    p.add_argument("--token", required=True, help="mã thiết bị loại màn hình / a display device token")
+    p.add_argument("--config", required=True, help="tệp TOML của bảng LED: [bus] và [displays.<quầy>] / LED TOML file: [bus] and [displays.<counter>]")
+    p.add_argument("--demo", action="store_true", help="dùng bus LED giả lập thay cho bus thật / use the fake bus instead of the configured one")
     p.set_defaults(func=cmd_leds)
 
 
@@ -73,7 +73,8 @@ def _display(args) -> int:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
     voice = open_display_voice(cfg.voice)
     app = DisplayApp(cfg, voice=voice)
-    leds = LedService(load_leds(args.leds, args.demo) if args.leds else cfg.leds) if (args.leds or cfg.leds) else None
+    led_cfg = load_leds(args.leds, args.demo) if args.leds else cfg.leds
+    leds = LedService(led_cfg, report=app.reporter.part("leds")) if led_cfg else None
     if leds:
         app.listeners.append(leds.start())
     print(f"motcua display: {cfg.mode} → {cfg.server} ({'headless' if args.headless else 'screen'})", flush=True)
@@ -97,8 +98,12 @@ def cmd_leds(args) -> int:
     except DisplayConfigError as exc:
         print(f"motcua leds: configuration error: {exc}", flush=True)
         return 2
-    service = LedService(cfg).start()
-    client = run_led_client(args.server, args.token, service)
+    from .health import StatusReporter
+    holder: dict = {}
+    reporter = StatusReporter(lambda status: holder["client"].call("device_status", {"status": status}, timeout=5))
+    service = LedService(cfg, report=reporter.part("leds")).start()
+    client = holder["client"] = run_led_client(args.server, args.token, service)
+    reporter.start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *a: stop.set())
     print(f"motcua leds: {len(service.displays)} displays ← {args.server}", flush=True)
@@ -113,6 +118,7 @@ def cmd_leds(args) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        reporter.close()
         client.close()
         service.close()
     return 0

@@ -13,7 +13,9 @@ import threading
 import time
 from dataclasses import dataclass
 
-from hw.led import LedError, open_led_bus, open_led_display
+from collections.abc import Callable
+
+from hw.led import LedBusNotFound, open_led_bus, open_led_display
 from queue_server.client import RealtimeClient
 
 from .config import LedServiceConfig
@@ -67,20 +69,32 @@ def plan_event(event: dict, counters: dict) -> list[LedOp]:
 
 
 class LedService:
-    """Counter LED displays on one bus, following the queue.
+    """Counter LED displays on one bus, following the queue; supervised, and reports its health.
 
-    >>> service = LedService(cfg.leds)                  # LedServiceConfig
+    Every display's wanted state is re-sent when it has not answered for ``retry_seconds``, so
+    a display that died is noticed (and one that came back is set again) without any call.
+    ``report(health)`` hears every change of ``health()``, e.g. to send it as ``device_status``.
+
+    >>> service = LedService(cfg.leds, report=reporter.part("leds"))   # LedServiceConfig
     >>> client = RealtimeClient(url, "/display", token, on_change=service.on_change_from(client))
     >>> service.start(); client.connect()
     """
 
-    def __init__(self, cfg: LedServiceConfig, bus=None, retry_seconds: float = 5.0):
+    def __init__(self, cfg: LedServiceConfig, bus=None, retry_seconds: float = 5.0,
+                 report: Callable[[dict], None] | None = None, monotonic=time.monotonic):
         self.cfg = cfg
         self.bus = bus or open_led_bus(cfg.bus.model_dump(exclude_none=True))
         self.displays = {n: open_led_display(self.bus, d.model_dump()) for n, d in cfg.displays.items()}
         self.retry_seconds = retry_seconds
+        self.report = report
+        self.monotonic = monotonic
+        self.wanted: dict[int, LedOp] = {}      # counter → what its display shows when steady
         self.failed: dict[int, LedOp] = {}      # counter → the op its display still owes
+        self.errors: dict[int, str] = {}        # counter → why its display failed ("not_found", ...)
+        self.answered_at: dict[int, float] = {}
         self.sent = 0
+        self.loop_errors = 0
+        self._reported: dict | None = None
         self._ops: queue.Queue = queue.Queue()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="led-service", daemon=True)
@@ -90,22 +104,38 @@ class LedService:
         return self
 
     def on_change(self, kind: str, payload, state) -> None:
-        """From the Socket.IO thread: plan and queue (never touches the bus here)."""
-        if kind == "snapshot":
-            ops = plan_snapshot(state.counters)
-        elif kind == "event":
-            ops = plan_event(payload, state.counters)
-        else:
+        """From the Socket.IO thread: plan and queue (never touches the bus here, never raises)."""
+        try:
+            ops = self._plan(kind, payload, state)
+        except Exception:
+            self.loop_errors += 1
+            log.exception("LED service: cannot plan %s; going on", kind)
             return
         for op in ops:
             if op.counter in self.displays:
                 self._ops.put(op)
+
+    @staticmethod
+    def _plan(kind: str, payload, state) -> list[LedOp]:
+        if kind == "snapshot":
+            return plan_snapshot(state.counters)
+        return plan_event(payload, state.counters) if kind == "event" else []
 
     def wait_idle(self, timeout: float = 5.0) -> bool:
         """Block until every queued op has been tried (tests, shutdown)."""
         done = threading.Event()
         self._ops.put(done)
         return done.wait(timeout)
+
+    def health(self) -> dict:
+        """``{"leds": "ok"}``, or which bus addresses do not answer (or that the adapter is gone).
+
+        The addresses are one text ("11, 12") so the admin dashboard lists them as they are."""
+        if not self.errors:
+            return {"leds": "ok"}
+        silent = ", ".join(str(a) for a in sorted(self.displays[n].address for n in self.errors))
+        state = "bus_not_found" if set(self.errors.values()) == {"bus_not_found"} else "not_answering"
+        return {"leds": state, "leds_silent": silent}
 
     def close(self) -> None:
         self._stop.set()
@@ -120,38 +150,70 @@ class LedService:
             pass
 
     def _run(self) -> None:
-        next_retry = time.monotonic() + self.retry_seconds
+        """The service thread: never dies; a failing step is logged once and the loop goes on."""
+        next_check = self.monotonic() + self.retry_seconds
         while not self._stop.is_set():
             try:
-                item = self._ops.get(timeout=max(0.05, next_retry - time.monotonic()))
-            except queue.Empty:
-                item = "retry"
-            if item is None:
-                return
-            if isinstance(item, threading.Event):
-                item.set()
-            elif item == "retry" or time.monotonic() >= next_retry:
-                self._retry()
-                next_retry = time.monotonic() + self.retry_seconds
-            if isinstance(item, LedOp):
-                self._send(item)
+                next_check = self._step(next_check)
+            except Exception:
+                self.loop_errors += 1
+                if self.loop_errors == 1:
+                    log.exception("LED service step failed; going on")
+                self._stop.wait(0.5)
 
-    def _retry(self) -> None:
-        for op in list(self.failed.values()):
-            self._send(op if op.op != "call" else LedOp(op.counter, "show", op.text))
+    def _step(self, next_check: float) -> float:
+        """Send one queued op (or none); every ``retry_seconds`` look at each display again."""
+        try:
+            item = self._ops.get(timeout=max(0.05, next_check - self.monotonic()))
+        except queue.Empty:
+            item = None if self._stop.is_set() else "check"
+        if item is None:
+            return next_check
+        if isinstance(item, threading.Event):
+            item.set()
+        elif isinstance(item, LedOp):
+            self._send(item)
+        if self.monotonic() >= next_check:
+            self._check()
+            next_check = self.monotonic() + self.retry_seconds
+        self._report()
+        return next_check
+
+    def _check(self) -> None:
+        """Retry failed displays and re-send the wanted state of any not heard from lately."""
+        quiet_since = self.monotonic() - self.retry_seconds
+        for counter in self.displays:
+            op = self.failed.get(counter) or self.wanted.get(counter, LedOp(counter, "clear"))
+            if counter in self.failed or self.answered_at.get(counter, -1e9) < quiet_since:
+                self._send(op if op.op != "call" else LedOp(op.counter, "show", op.text))
 
     def _send(self, op: LedOp) -> None:
+        """Send one op to one display; any failure marks that display only."""
         display = self.displays[op.counter]
+        self.wanted[op.counter] = op if op.op != "call" else LedOp(op.counter, "show", op.text)
         try:
             {"call": lambda: display.call(op.text), "show": lambda: display.show(op.text),
              "pause": display.pause, "clear": display.clear}[op.op]()
-        except (LedError, OSError) as exc:
+        except Exception as exc:
             if op.counter not in self.failed:
-                log.warning("LED of counter %s: %s", op.counter, exc)
+                log.warning("LED of counter %s (address %s): %s", op.counter, display.address, exc)
             self.failed[op.counter] = op
+            self.errors[op.counter] = "bus_not_found" if isinstance(exc, LedBusNotFound) else "not_answering"
             return
         self.failed.pop(op.counter, None)
+        self.errors.pop(op.counter, None)
+        self.answered_at[op.counter] = self.monotonic()
         self.sent += 1
+
+    def _report(self) -> None:
+        """Tell ``report`` when the health changed."""
+        health = self.health()
+        if self.report is not None and health != self._reported:
+            self._reported = health
+            try:
+                self.report(health)
+            except Exception:
+                log.exception("LED service: health report failed")
 
 
 def run_led_client(url: str, token: str, service: LedService) -> RealtimeClient:

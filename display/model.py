@@ -59,6 +59,19 @@ class HallView:
     connected: bool
 
 
+NOTICE_GAP = "     •     "
+
+
+def notice_line(local: str, notices: list[str]) -> str:
+    """The scrolling line: the centre's notices (admin settings, applied live) then this display's own.
+
+    >>> notice_line("Wi-Fi: motcua", ["Giờ làm việc: 7h00 – 17h00"])
+    'Giờ làm việc: 7h00 – 17h00     •     Wi-Fi: motcua'
+    """
+    parts = [n.strip() for n in notices if n and n.strip()] + ([local.strip()] if local.strip() else [])
+    return NOTICE_GAP.join(parts)
+
+
 def group_counters(centre: dict, group: str | None) -> list[dict]:
     """The centre's counters a display of `group` shows, by number."""
     counters = centre.get("counters", [])
@@ -128,6 +141,13 @@ class HallModel:
         self.index = CentreIndex(centre, self.group)
         self._fresh.clear()
 
+    def on_config(self, centre: dict) -> None:
+        """The admin changed the centre (``config.changed``): counters, names and notices, live."""
+        self.index = CentreIndex(centre, self.group)
+
+    def notice_text(self, state: LiveState) -> str:
+        return notice_line(self.notice, state.centre.get("notices") or [])
+
     def on_event(self, event: dict, now_mono: float) -> Call | None:
         """Note a call of this display's group as fresh; returns it (None for other events)."""
         call = self.call_of(event)
@@ -158,7 +178,7 @@ class HallModel:
         phase = int(now_mono / FLASH_PERIOD) % 2 == 0
         return HallView(self.index.title, self.group or "", headline, bool(fresh), bool(fresh) and phase,
                         self._rows(state, {c.counter for c in fresh}), tuple(recent),
-                        self._waiting(state), clock_text(local_now), self.notice, connected)
+                        self._waiting(state), clock_text(local_now), self.notice_text(state), connected)
 
     def _recent(self, state: LiveState) -> list[Call]:
         calls = [self._call(c["seq"], c["label"], c["counter"], c.get("department_id"), c.get("service_id"),

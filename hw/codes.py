@@ -6,11 +6,13 @@ Bad input raises CodeError with a reason in Vietnamese and English; nothing here
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 DEFAULT_DOSSIER_PATTERN = r"(?P<agency>[A-Z0-9]{1,10}(?:\.[A-Z0-9]{1,10}){0,5})-(?P<date>\d{6})-(?P<seq>\d{4})"
 DEFAULT_TICKET_PREFIX = "/t/"
 TICKET_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MAX_LENGTH = 512
+DOSSIER_PARAMS = ("ma", "mahoso", "mhs", "code", "dossier", "dossiercode", "hoso", "sohoso", "id")
 CCCD_FIELDS = 7
 
 
@@ -27,13 +29,16 @@ class CodeError(ValueError):
 class CodeConfig:
     """Which codes a centre accepts.
 
-    ``ticket_prefix`` is matched anywhere before the id, so "https://q.example.vn/t/" or just
-    "/t/" both work; ``dossier_pattern`` needs the groups agency, date (yyMMdd) and seq.
+    ``ticket_prefix`` is the link's path before the id ("/t/"), or a whole URL whose host must
+    then match ("https://q.example.vn/t/"); ``dossier_pattern`` needs the groups agency, date
+    (yyMMdd) and seq. ``dossier_params`` are the query parameters a portal's tracking link
+    carries a dossier code in (compared without case, "_" or "-": "maHoSo" is "mahoso").
     """
 
     dossier_pattern: str = DEFAULT_DOSSIER_PATTERN
     ticket_prefix: str = DEFAULT_TICKET_PREFIX
     max_length: int = MAX_LENGTH
+    dossier_params: tuple[str, ...] = DOSSIER_PARAMS
 
 
 @dataclass(frozen=True)
@@ -102,14 +107,67 @@ def parse_dossier(text: str, config: CodeConfig = CodeConfig()) -> DossierCode:
 
 
 def parse_ticket(text: str, config: CodeConfig = CodeConfig()) -> TicketRef:
-    """A ticket status link ``<server><prefix><ticket-id>``."""
+    """A ticket status link ``<server><prefix><ticket-id>``, as phones and scanners present it:
+    any case of scheme and host, a query string or fragment, a trailing slash.
+
+    >>> parse_ticket("HTTPS://Q.Example.vn/t/Ab_9/?lang=en").ticket_id
+    'Ab_9'
+    """
     text = _clean(text, config)
-    head, sep, ticket_id = text.rpartition(config.ticket_prefix)
-    if not sep or not TICKET_ID.fullmatch(ticket_id):
-        raise CodeError("Không phải mã phiếu", f"not a ticket link: {text[:40]!r}")
-    if head and not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", head):
+    prefix, url = urlsplit(config.ticket_prefix), None
+    if "://" in text or ":" in text.split("/", 1)[0]:         # a scheme: must be http(s) with a host
+        url = _url(text)
+        if url is None or (prefix.netloc and url.netloc.lower() != prefix.netloc.lower()):
+            raise CodeError("Không phải mã phiếu", f"not a ticket link: {text[:40]!r}")
+    path = url.path if url else text.split("?", 1)[0].split("#", 1)[0]
+    head, sep, ticket_id = path.rstrip("/").rpartition(prefix.path or DEFAULT_TICKET_PREFIX)
+    if not sep or not TICKET_ID.fullmatch(ticket_id) or (head and url is None):
         raise CodeError("Không phải mã phiếu", f"not a ticket link: {text[:40]!r}")
     return TicketRef(ticket_id, text)
+
+
+def _url(text: str) -> SplitResult | None:
+    """``text`` as an http(s) URL with a host (scheme in any case), else None."""
+    try:
+        url = urlsplit(text)
+    except ValueError:
+        return None
+    if url.scheme.lower() not in ("http", "https") or not url.netloc or " " in text:
+        return None
+    return url
+
+
+def parse_portal_link(text: str, config: CodeConfig = CodeConfig()) -> DossierCode:
+    """A dossier code inside a web link: the province portal's tracking URL carries it as a
+    query parameter (``…?ma=000.17.22.H56-210531-0001``, percent-encoded or not, also after a
+    ``#``), or as the last part of the path.
+
+    >>> parse_portal_link("https://dichvucong.tinh.gov.vn/tra-cuu?MaHoSo=000.17.22.H56-210531-0001").seq
+    1
+    """
+    url = _url(_clean(text, config))
+    if url is None:
+        raise CodeError("Không phải đường dẫn tra cứu hồ sơ", f"not a web link: {text[:40]!r}")
+    wanted = {_param_key(name) for name in config.dossier_params}
+    params = _params(url)
+    candidates = [v for k, v in params if _param_key(k) in wanted] + [v for _, v in params]
+    candidates.append(unquote(url.path.rstrip("/").rpartition("/")[2]))
+    for value in candidates:
+        try:
+            return parse_dossier(value, config)
+        except CodeError:
+            continue
+    raise CodeError("Đường dẫn không chứa mã hồ sơ", f"no dossier code in link: {text[:60]!r}")
+
+
+def _param_key(name: str) -> str:
+    return name.lower().replace("_", "").replace("-", "")
+
+
+def _params(url: SplitResult) -> list[tuple[str, str]]:
+    """Query parameters, percent-decoded, from the query and from a ``#…?`` fragment."""
+    fragment_query = url.fragment.partition("?")[2] if "?" in url.fragment else url.fragment
+    return parse_qsl(url.query) + parse_qsl(fragment_query)
 
 
 def parse_cccd(text: str, config: CodeConfig = CodeConfig()) -> CitizenId:
@@ -133,6 +191,11 @@ def parse_scan(text: str, config: CodeConfig = CodeConfig()) -> DossierCode | Ti
     text = _clean(text, config)
     if "|" in text:
         return parse_cccd(text, config)
-    if config.ticket_prefix in text:
+    if _url(text) is not None:
+        try:
+            return parse_ticket(text, config)
+        except CodeError:
+            return parse_portal_link(text, config)
+    if urlsplit(config.ticket_prefix).path in text:
         return parse_ticket(text, config)
     return parse_dossier(text, config)

@@ -18,7 +18,9 @@ class _PrinterCommon(_Section):
     cutter: Literal["full", "partial", "none"] = Field("partial", description="Cut after each ticket; 'none' feeds to the tear bar.")
     check_status: bool = Field(True, description="Ask the paper sensor before each ticket.")
     english: bool = Field(False, description="Print English labels under the Vietnamese ones.")
-    timeout_s: float = Field(3.0, gt=0, description="Write / status timeout.")
+    timeout_s: float = Field(3.0, gt=0, description="Write timeout: how long the printer may stop taking data.")
+    status_timeout_s: float = Field(0.5, gt=0, le=5, description="How long to wait for the one-byte answer "
+                                                                  "to a status query (a printer answers in a few ms).")
 
 
 class UsbPrinter(_PrinterCommon):
@@ -36,7 +38,14 @@ class SerialPrinter(_PrinterCommon):
 
     backend: Literal["serial"]
     device: str = Field(description="e.g. /dev/printer-kiosk (a udev symlink).")
-    baudrate: int = 9600
+    baudrate: Literal[9600, 19200, 38400, 57600, 115200] = Field(
+        115200, description="Must match the printer's setting (DIP switches / memory switch). An 80 mm "
+                            "ticket is ~60 KB of raster: ~5 s at 115200, ~1 min at 9600.")
+    parity: Literal["none", "even", "odd"] = Field("none", description="Must match the printer.")
+    stopbits: Literal[1, 2] = Field(1, description="Must match the printer.")
+    flow_control: Literal["dsrdtr", "rtscts", "xonxoff", "none"] = Field(
+        "dsrdtr", description="Handshake that stops the kiosk when the printer's buffer is full "
+                              "(Epson's default: DTR/DSR).")
 
 
 class NetworkPrinter(_PrinterCommon):
@@ -81,12 +90,24 @@ class EvdevDevice(_Section):
         return self
 
 
-class SerialDevice(_Section):
+class SerialWire(_Section):
+    """How bytes travel on a serial line; the device's manual gives them (e.g. 9600 8N1, 19200 8E1)."""
+
+    baudrate: int = Field(9600, gt=0, description="Speed in baud.")
+    bytesize: Literal[7, 8] = Field(8, description="Data bits.")
+    parity: Literal["N", "E", "O", "M", "S"] = Field("N", description="N none, E even, O odd (M mark, S space).")
+    stopbits: Literal[1, 1.5, 2] = Field(1, description="Stop bits.")
+    write_timeout_s: float = Field(2.0, gt=0, description="Give up a write after this long (adapter stuck).")
+
+
+class SerialDevice(SerialWire):
     """A serial / USB-CDC scanner or keypad."""
 
     backend: Literal["serial"]
     port: str = Field(description="Device path or pyserial URL.")
-    baudrate: int = 9600
+    timeout_s: float = Field(0.2, gt=0, description="Read timeout: how often the reader looks up.")
+    char_timeout_s: float = Field(0.3, gt=0, description=(
+        "Scanners: a pause this long inside a scan ends it as incomplete (never glued to the next)."))
     keymap: dict[str, str] | None = Field(None, description="Keypads only: key → action.")
     lines: bool = Field(False, description="Keypads only: one key name per line.")
 
@@ -101,17 +122,35 @@ class FakeDevice(_Section):
 InputConfig = Annotated[EvdevDevice | SerialDevice | FakeDevice, Field(discriminator="backend")]
 
 
-class LedBusConfig(_Section):
+class ModbusRegisterMap(_Section):
+    """Where a Modbus display model keeps its text and mode; unset fields come from ``model``."""
+
+    model: Literal["number", "ascii", "segments"] = Field("number", description=(
+        "number: R0 binary value (digits only), R1 mode; ascii: R0-R1 two ASCII characters each, R2 mode; "
+        "segments: R0-R3 one seven-segment glyph each, R4 mode."))
+    encoding: Literal["number", "ascii", "segments"] | None = Field(None, description="How characters are sent.")
+    width: int | None = Field(None, ge=1, le=8, description="Characters on the display.")
+    value_register: int | None = Field(None, ge=0, le=0xFFFF, description="First register of the text.")
+    mode_register: int | None = Field(None, ge=0, le=0xFFFF, description="Mode register (steady / blink / blank).")
+    no_mode_register: bool = Field(False, description="The model has no mode register (no blinking).")
+    write_function: Literal[6, 16] | None = Field(None, description="16 (0x10): one frame; 6: one frame a register.")
+    steady: int | None = Field(None, ge=0, le=0xFFFF, description="Mode value: steady.")
+    blink: int | None = Field(None, ge=0, le=0xFFFF, description="Mode value: blinking.")
+    blank: int | None = Field(None, ge=0, le=0xFFFF, description="Mode value: blank.")
+
+
+class LedBusConfig(SerialWire):
     """One RS-485 line of counter displays."""
 
     backend: Literal["serial", "fake"]
     port: str | None = Field(None, description="Serial device or pyserial URL (socket://...).")
-    baudrate: int = 9600
     protocol: Literal["stx", "modbus"] = "stx"
-    width: int = Field(4, ge=1, le=8, description="STX: digits on the display.")
-    start_register: int = Field(0, ge=0, le=0xFFFF, description="Modbus: first holding register.")
-    symbols: dict[str, int] | None = Field(None, description="Modbus: text → register value.")
-    timeout_s: float = Field(0.2, gt=0)
+    width: int = Field(4, ge=1, le=8, description="STX: characters on the display.")
+    letters: bool = Field(True, description="STX: the display draws A-Z (False: letters dropped, logged once).")
+    start_register: int = Field(0, ge=0, le=0xFFFF, description="Modbus, default map: first holding register.")
+    register_map: ModbusRegisterMap | None = Field(None, description="Modbus: the display model's register map.")
+    symbols: dict[str, int] | None = Field(None, description="Modbus number model: text → register value.")
+    timeout_s: float = Field(0.2, gt=0, description="Wait this long for a display's answer.")
     retries: int = Field(2, ge=0, le=10)
 
 

@@ -77,12 +77,14 @@ class InputDevice(Generic[T]):
 class ReconnectingReader(ABC):
     """Runs ``session()`` in a thread and reopens the device after it fails (unplug).
 
-    Subclasses implement ``session()``: open, read until ``self.closing`` or an OSError.
+    Subclasses implement ``session()``: open, read until ``self.closing`` or an OSError. Any
+    exception ends only the session (a vanished tty raises termios.error, not OSError); the
+    backoff is capped at 4 s so a replugged device is back within a few seconds.
     ``sleep`` is injectable; by default it wakes early on ``close()``, so no CPU spins.
     """
 
     def __init__(self, name: str, sleep: Callable[[float], None] | None = None,
-                 backoff: tuple[float, float] = (0.5, 10.0),
+                 backoff: tuple[float, float] = (0.5, 4.0),
                  on_state: Callable[[DeviceState], None] | None = None):
         self.name = name
         self._stop = threading.Event()
@@ -108,10 +110,11 @@ class ReconnectingReader(ABC):
         while not self.closing:
             try:
                 self.session()
-            except (OSError, HardwareError, ValueError) as exc:
+            except Exception as exc:
                 if self.closing:
                     break
-                log.warning("%s lost: %s; retry in %.1fs", self.name, exc, delay)
+                level = logging.WARNING if isinstance(exc, (OSError, HardwareError)) else logging.ERROR
+                log.log(level, "%s lost: %r; retry in %.1fs", self.name, exc, delay)
                 self.set_state(DeviceState.DISCONNECTED)
                 self._sleep(delay)
                 delay = min(delay * 2, self.backoff[1])

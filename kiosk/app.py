@@ -1,8 +1,10 @@
 """The kiosk program: the flow wired to the queue server, the printer, the scanner and a pygame window.
 
-Threads: the Socket.IO client's, a connector (first connection, retried until the server answers),
-a printer monitor, and one worker per effect (printer check → issue → print). None of them touch
-the flow: they `post()` callables that the main loop runs, so the flow has one thread.
+Threads: the Socket.IO client's, and supervised loops (kiosk.supervisor: none dies of an exception)
+— a connector (first connection, retried until the server answers), a printer monitor, a health
+reporter (`device_status`: printer state, scanner, failing loops) — and one worker per effect
+(printer check → issue → print). None of them touch the flow: they `post()` callables that the
+main loop runs, so the flow has one thread.
 
     >>> app = KioskApp(load_kiosk_config("kiosk.toml"))
     >>> app.run()                        # until the window is closed or stop() is called
@@ -18,7 +20,7 @@ import time
 
 import pygame
 
-from hw.printer import PrinterError, PrinterStatus, open_printer
+from hw.printer import PrinterError, PrinterStatus, fault_for, open_printer
 from hw.scanner import open_scanner
 from queue_server.client import RealtimeClient
 from queue_server.deploy.watchdog import notify_watchdog
@@ -27,26 +29,25 @@ from queue_server.engine import QueueError
 from . import draw, screens
 from .config import KioskConfig
 from .flow import FlowSettings, IssueRequest, KioskFlow, Lookup, Message
+from .supervisor import Supervisor
 from .tickets import ticket_print
 
 log = logging.getLogger("kiosk")
 FPS = 20
 PRINTER_POLL_S = 2.0
+REPORT_S = 5.0                 # the health is re-sent at least this often when it did not reach the server
 RETRY_S = 1.0
-FAULTS = {PrinterStatus.PAPER_OUT: "PaperOut", PrinterStatus.NOT_FOUND: "PrinterNotFound",
-          PrinterStatus.NO_ANSWER: "PrinterTimeout"}
 
 
 def fault_message(error: PrinterError) -> Message:
-    return Message("printer_title", error.message_vi, error.message_en)
+    """The printer fault screen's text: what happened and what the staff should do."""
+    return Message("printer_title", error.message_vi, error.message_en, error.action_vi, error.action_en)
 
 
 def status_fault(status: PrinterStatus) -> Message | None:
     """The fault to show for a polled printer status (None: it can print)."""
-    if status.can_print:
-        return None
-    from hw.printer import errors
-    return fault_message(getattr(errors, FAULTS[status])())
+    fault = fault_for(status)
+    return None if fault is None else fault_message(fault)
 
 
 class KioskApp:
@@ -64,7 +65,9 @@ class KioskApp:
         self.flow = KioskFlow(self.client.state, FlowSettings.from_config(config), clock=clock)
         self.stopping = threading.Event()
         self.printer_status: PrinterStatus | None = None
-        self.report_lock = threading.Lock()
+        self.health_changed = threading.Event()
+        self.reported: dict | None = None
+        self.loops = Supervisor(self.stopping, on_health=self.health_changed.set)
         self.surface: pygame.Surface | None = None
         self.widgets: list[screens.Widget] = []
         self.frames = 0
@@ -82,8 +85,9 @@ class KioskApp:
             self.surface = pygame.display.set_mode(size, flags)
             pygame.display.set_caption("Máy bốc số")
             pygame.mouse.set_visible(not self.config.fullscreen)
-        for target in (self._connect_loop, self._printer_loop):
-            threading.Thread(target=target, daemon=True, name=f"kiosk-{target.__name__}").start()
+        self.loops.start("server_connect", self._connect_loop)
+        self.loops.start("printer_monitor", self._poll_printer, every=PRINTER_POLL_S)
+        self.loops.start("status_report", self._report_health)
 
     def stop(self) -> None:
         self.stopping.set()
@@ -186,44 +190,55 @@ class KioskApp:
 
     def _run(self, effect) -> None:
         if isinstance(effect, IssueRequest):
-            threading.Thread(target=self._issue, args=(effect,), daemon=True).start()
+            self._spawn(self._issue, effect, lambda: self.flow.issue_lost(effect))
         elif isinstance(effect, Lookup):
-            threading.Thread(target=self._lookup, args=(effect,), daemon=True).start()
+            self._spawn(self._lookup, effect, lambda: self.flow.lookup_failed(*LOOKUP_FAILED))
+
+    def _spawn(self, work, effect, on_crash) -> None:
+        """Carry out an effect in a worker; an unforeseen error still ends the wait on screen."""
+        def run():
+            try:
+                work(effect)
+            except Exception:
+                log.exception("%s failed", work.__name__)
+                self.post(on_crash)
+        threading.Thread(target=run, daemon=True, name=f"kiosk{work.__name__}").start()
 
     def _issue(self, request: IssueRequest) -> None:
         """Printer first (no ticket that cannot be printed), then the server, then the paper."""
         try:
             self.printer.ensure_ready()
         except PrinterError as exc:
-            self._printer_changed(self.printer.status())
-            self.post(lambda e=exc: self.flow.printer_failed(fault_message(e)))
+            self._printer_changed(exc.status)
+            self.post(lambda e=exc: self.flow.printer_failed(fault_message(e), request))
             return
         try:
             result = self.client.call("issue_ticket", request.payload(), timeout=5)
         except QueueError as exc:
-            self.post(lambda e=exc: self.flow.issue_refused(e.code, e.message_vi, e.message_en))
+            self.post(lambda e=exc: self.flow.issue_refused(e.code, e.message_vi, e.message_en, request))
             return
         except Exception as exc:                 # no connection / no answer: retried with the same request_id
             log.warning("issue_ticket lost: %s", exc)
-            self.post(self.flow.issue_lost)
+            self.post(lambda: self.flow.issue_lost(request))
             if self.client.connected:            # the answer was lost, not the link: retry soon
                 self.stopping.wait(RETRY_S)
                 self.post(lambda: self._run(self.flow.set_connected(self.client.connected)))
             return
-        printed = self._print(result)
-        self.post(lambda: self.flow.issued(result, printed))
+        self.post(lambda: self.flow.printing(result, request))
+        printed = self._print(result, request.dossier_code)
+        self.post(lambda: self.flow.issued(result, printed, request))
 
-    def _print(self, result: dict) -> bool:
+    def _print(self, result: dict, dossier_code: str | None = None) -> bool:
         """Print an issued ticket; on failure the number stays on screen (docs/kiosk.md)."""
         centre = self.client.state.centre
         base = self.config.public_url or centre.get("public_url") or self.config.server
         counters = screens.counter_labels(self.flow, result["ticket"]["service_id"])
         try:
-            self.printer.print_ticket(ticket_print(result, centre, base, counters))
+            self.printer.print_ticket(ticket_print(result, centre, base, counters, dossier_code))
             return True
         except PrinterError as exc:
             log.warning("ticket %s issued but not printed: %s", result["ticket"]["label"], exc)
-            self._printer_changed(self.printer.status())
+            self._printer_changed(exc.status)
             return False
 
     def _lookup(self, lookup: Lookup) -> None:
@@ -233,8 +248,7 @@ class KioskApp:
             self.post(lambda e=exc: self.flow.lookup_failed(e.message_vi, e.message_en))
             return
         except Exception:
-            self.post(lambda: self.flow.lookup_failed("Không tra cứu được, vui lòng thử lại",
-                                                      "The lookup failed, please try again"))
+            self.post(lambda: self.flow.lookup_failed(*LOOKUP_FAILED))
             return
         self.post(lambda: self.flow.dossier_found(view))
 
@@ -243,48 +257,63 @@ class KioskApp:
     def _on_change(self, kind: str, payload) -> None:
         if kind == "snapshot":
             self.post(lambda: self._run(self.flow.set_connected(True)))
-            # Not on this thread: it is the client's reader, which must stay free to receive the answer.
-            threading.Thread(target=self._report_printer, daemon=True).start()
+            self.reported = None                 # a new connection: tell the server again
+            self.health_changed.set()
         elif kind == "disconnect":
             self.post(lambda: self.flow.set_connected(False))
 
-    def _connect_loop(self) -> None:
+    def _connect_loop(self) -> bool:
         """Connect once the server answers; afterwards the client reconnects by itself."""
         delay = 0.5
         while not self.stopping.is_set() and not self.client.connected:
             try:
                 self.client.connect(timeout=5)
-                return
+                return True
             except Exception as exc:
                 log.info("server not reachable yet: %s", exc)
                 self.stopping.wait(delay)
                 delay = min(delay * 2, 5.0)
+        return True
 
-    def _printer_loop(self) -> None:
-        while not self.stopping.is_set():
-            self._printer_changed(self.printer.status())
-            self.stopping.wait(PRINTER_POLL_S)
+    def _poll_printer(self) -> None:
+        self._printer_changed(self.printer.status())
 
     def _printer_changed(self, status: PrinterStatus) -> None:
         if status == self.printer_status:
             return
+        log.info("printer: %s", status.value)
         self.printer_status = status
         fault = status_fault(status)
         self.post(lambda: self.flow.set_printer(fault))
-        threading.Thread(target=self._report_printer, daemon=True).start()
+        self.health_changed.set()
 
-    def _report_printer(self) -> None:
-        """Tell the server (admins see it); the server stores an event only when it changed."""
-        for _ in range(50):                      # a snapshot can arrive just before the connect is complete
-            if self.client.connected or self.stopping.wait(0.1):
-                break
-        with self.report_lock:                   # one at a time, always the current status: never out of order
-            if self.printer_status is None or not self.client.connected:
-                return
-            try:
-                self.client.call("device_status", {"status": {"printer": self.printer_status.value}}, timeout=5)
-            except Exception as exc:
-                log.info("printer status not reported yet: %s", exc)
+    def health(self) -> dict:
+        """What `device_status` reports: the printer's state, the scanner's, and the app's loops."""
+        status = {"printer": self.printer_status.value if self.printer_status else "unknown",
+                  "app": self.loops.summary()}
+        state = getattr(self.scanner, "state", None)
+        if state is not None:
+            status["scanner"] = getattr(state, "value", str(state))
+        return status
+
+    def _report_health(self) -> None:
+        """Send the health when it changed (or was never received); the server stores an event
+        only when it changed, so the admin dashboard sees each fault appear and clear."""
+        self.health_changed.wait(REPORT_S)
+        self.health_changed.clear()
+        health = self.health()
+        if health == self.reported or self.printer_status is None or not self.client.connected:
+            return
+        try:
+            self.client.call("device_status", {"status": health}, timeout=5)
+            self.reported = health
+        except Exception as exc:
+            log.info("device status not reported yet: %s", exc)
+            if not self.stopping.wait(1.0):
+                self.health_changed.set()            # try again soon
+
+
+LOOKUP_FAILED = ("Không tra cứu được, vui lòng thử lại", "The lookup failed, please try again")
 
 
 def main(args) -> int:

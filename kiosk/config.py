@@ -28,6 +28,12 @@ class Timeouts(_Section):
                                                          "(a double tap must not hit the next screen).")
     retry_window_s: float = Field(60.0, gt=0, description="A ticket request lost with the connection is "
                                                           "retried on reconnect (same request_id) within this time.")
+    issuing_s: float = Field(15.0, gt=0, description="'Getting your number…': the longest wait for the server; "
+                                                     "then a message and back to the start (no number shown).")
+    printing_s: float = Field(20.0, gt=0, description="'Printing your ticket…': the longest wait for the printer; "
+                                                      "then the number is shown with 'remember this number'.")
+    looking_up_s: float = Field(10.0, gt=0, description="'Looking up your dossier…': the longest wait for the "
+                                                        "server; then a message.")
 
 
 class KioskConfig(_Section):

@@ -29,6 +29,7 @@ class Screen(str, Enum):
     SERVICES = "services"
     PRIORITY = "priority"
     ISSUING = "issuing"
+    PRINTING = "printing"             # the server issued the number; the printer is taking the ticket
     CONFIRMATION = "confirmation"
     LOOKING_UP = "looking_up"
     DOSSIER = "dossier"
@@ -39,7 +40,7 @@ class Screen(str, Enum):
     MESSAGE = "message"               # bad scan, refused request: a message, then back to the start
 
 
-BUSY = {Screen.ISSUING, Screen.LOOKING_UP}
+BUSY = {Screen.ISSUING, Screen.PRINTING, Screen.LOOKING_UP}
 CHOICES = {Screen.DEPARTMENTS, Screen.SERVICES, Screen.PRIORITY, Screen.DOSSIER}
 MESSAGES = {Screen.CLOSED, Screen.DEPT_CLOSED, Screen.MESSAGE}
 
@@ -58,13 +59,16 @@ class FlowSettings:
     message_s: float = 8.0
     touch_guard_s: float = 0.4
     retry_window_s: float = 60.0
+    issuing_s: float = 15.0
+    printing_s: float = 20.0
+    looking_up_s: float = 10.0
 
     @classmethod
     def from_config(cls, config) -> "FlowSettings":
         t = config.timeouts
         return cls(config.language, config.ask_priority, config.citizen_id_scan, config.priority_age,
                    config.require_open_counter, t.choice_s, t.confirmation_s, t.message_s, t.touch_guard_s,
-                   t.retry_window_s)
+                   t.retry_window_s, t.issuing_s, t.printing_s, t.looking_up_s)
 
 
 @dataclass(frozen=True)
@@ -93,11 +97,14 @@ class Lookup:
 
 @dataclass(frozen=True)
 class Message:
-    """A message screen's title key (kiosk.i18n) and body in both languages."""
+    """A message screen's title key (kiosk.i18n) and body in both languages; ``staff_*`` says what
+    the staff should do (printer faults)."""
 
     title: str
     body_vi: str
     body_en: str
+    staff_vi: str = ""
+    staff_en: str = ""
 
 
 @dataclass
@@ -128,6 +135,7 @@ class KioskFlow:
         self.connected = False
         self.printer_fault: Message | None = None
         self.pending: IssueRequest | None = None
+        self.printing_for: IssueRequest | None = None
         self.changed_at = self.active_at = clock()
 
     # -- inputs --------------------------------------------------------------------------------
@@ -164,9 +172,19 @@ class KioskFlow:
         return None
 
     def tick(self) -> None:
-        """Called every frame: a screen nobody touches goes back to the start."""
+        """Called every frame: a screen nobody touches goes back to the start; a wait that lasts
+        too long ends with a message (issuing, looking up) or the number on screen (printing)."""
         limit = self._timeout()
-        if limit is not None and self.clock() - max(self.active_at, self.changed_at) >= limit:
+        if limit is None or self.clock() - max(self.active_at, self.changed_at) < limit:
+            return
+        if self.screen is Screen.PRINTING:
+            self.issued(self.session.result, printed=False)
+        elif self.screen is Screen.ISSUING:
+            self.pending = None
+            self._message("error_title", *_i18n_pair("issue_timeout"))
+        elif self.screen is Screen.LOOKING_UP:
+            self._message("error_title", *_i18n_pair("lookup_timeout"))
+        else:
             self._go_home()
 
     def set_connected(self, connected: bool) -> IssueRequest | None:
@@ -195,38 +213,64 @@ class KioskFlow:
 
     # -- answers to effects --------------------------------------------------------------------
 
-    def issued(self, result: dict, printed: bool) -> None:
-        """The server issued the ticket (printed: the printer took it)."""
+    def answers(self, request: IssueRequest | None) -> bool:
+        """Whether an answer to ``request`` is still awaited (a late one, after the wait timed
+        out or the citizen left, is dropped: the screen has moved on)."""
+        return request is None or (request is self.pending and self.screen is Screen.ISSUING)
+
+    def printing(self, result: dict, request: IssueRequest | None = None) -> None:
+        """The server issued the ticket; the printer is now taking it."""
+        if not self.answers(request):
+            return
         self.pending = None
+        self.printing_for = request
+        self.session.result = dict(result)
+        self._show(Screen.PRINTING)
+
+    def issued(self, result: dict, printed: bool, request: IssueRequest | None = None) -> None:
+        """The ticket is issued (printed: the printer took it). Shown once: a print that ends
+        after the printing wait timed out (the number is already on screen) changes nothing."""
+        if request is not None and (self.screen is not Screen.PRINTING or request is not self.printing_for):
+            return
+        self.pending = self.printing_for = None
         self.session.result = dict(result, printed=printed)
         self._show(Screen.CONFIRMATION)
 
-    def issue_refused(self, code: str, message_vi: str, message_en: str) -> None:
+    def issue_refused(self, code: str, message_vi: str, message_en: str,
+                      request: IssueRequest | None = None) -> None:
         """The server refused the ticket (outside hours, bad service...)."""
+        if not self.answers(request):
+            return
         self.pending = None
         if code == "closed":
             self._show(Screen.CLOSED)
         else:
             self._message("error_title", message_vi, message_en)
 
-    def issue_lost(self) -> None:
+    def issue_lost(self, request: IssueRequest | None = None) -> None:
         """No answer from the server: keep the request for a retry when the connection returns."""
+        if not self.answers(request):
+            return
         self.connected = False
         self._show(Screen.OFFLINE)
 
-    def printer_failed(self, fault: Message) -> None:
+    def printer_failed(self, fault: Message, request: IssueRequest | None = None) -> None:
         """The printer could not print before the ticket was asked for: no ticket was issued."""
+        if not self.answers(request):
+            return
         self.pending = None
         self.printer_fault = fault
         self._reset_session()
         self._show(Screen.PRINTER_FAULT)
 
     def dossier_found(self, view: dict) -> None:
-        self.session.dossier = view
-        self._show(Screen.DOSSIER)
+        if self.screen is Screen.LOOKING_UP:
+            self.session.dossier = view
+            self._show(Screen.DOSSIER)
 
     def lookup_failed(self, message_vi: str, message_en: str) -> None:
-        self._message("error_title", message_vi, message_en)
+        if self.screen is Screen.LOOKING_UP:
+            self._message("error_title", message_vi, message_en)
 
     # -- helpers for screens -------------------------------------------------------------------
 
@@ -356,6 +400,10 @@ class KioskFlow:
         return None
 
     def _timeout(self) -> float | None:
+        waits = {Screen.ISSUING: self.settings.issuing_s, Screen.PRINTING: self.settings.printing_s,
+                 Screen.LOOKING_UP: self.settings.looking_up_s}
+        if self.screen in waits:
+            return waits[self.screen]
         if self.screen in CHOICES:
             return self.settings.choice_s
         if self.screen is Screen.CONFIRMATION:

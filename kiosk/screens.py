@@ -224,10 +224,29 @@ def _message_screen(flow, f, portrait):
     return _notice(title, lambda fl: (m.body_en if fl.lang == "en" else m.body_vi) if m else "")(flow, f, portrait)
 
 
-def _printer_body(flow):
-    m = flow.printer_fault
-    detail = (m.body_en if flow.lang == "en" else m.body_vi) if m else ""
-    return f"{detail}. {t('printer_body', flow.lang)}" if detail else t("printer_body", flow.lang)
+def _printer_fault(flow, f, portrait):
+    """For the citizen: go to another kiosk; for the staff: what happened and what to do."""
+    u, m = f.unit, flow.printer_fault
+    en = flow.lang == "en"
+    rows = [(t("printer_body", flow.lang), int(u * 2.4), "ink", True), ("", u, "ink", False),
+            (t("printer_resumes", flow.lang), int(u * 1.6), "muted", False), ("", u * 2, "ink", False)]
+    if m is not None:
+        detail = m.body_en if en else m.body_vi
+        staff = m.staff_en if en else m.staff_vi
+        rows += [(f"{t('staff_label', flow.lang)}: {detail}", int(u * 1.8), "warn", True)]
+        rows += [(staff, int(u * 1.6), "ink", False)] if staff else []
+    return [_title(f, t("printer_title", flow.lang), "warn")] + _rows(f, rows)
+
+
+def _printing(flow, f, portrait):
+    """The number already issued, while the printer takes the ticket."""
+    c, ticket = f.content, (flow.session.result or {}).get("ticket", {})
+    number_h = int(c.h * 0.45)
+    return [_title(f, t("your_number", flow.lang)),
+            Widget("number", Box(c.x, c.y, c.w, number_h), ticket.get("label", ""), size=number_h,
+                   color="accent", bold=True),
+            Widget("label", Box(c.x, c.y + number_h, c.w, c.h - number_h), t("printing", flow.lang),
+                   size=f.unit * 3, color="accent", bold=True)]
 
 
 def _hours(flow) -> str:
@@ -241,6 +260,7 @@ BUILDERS = {
     Screen.SERVICES: _services,
     Screen.PRIORITY: _priority,
     Screen.ISSUING: _busy("issuing"),
+    Screen.PRINTING: _printing,
     Screen.LOOKING_UP: _busy("looking_up"),
     Screen.CONFIRMATION: _confirmation,
     Screen.DOSSIER: _dossier,
@@ -248,7 +268,7 @@ BUILDERS = {
     Screen.DEPT_CLOSED: _notice("dept_closed_title", lambda fl: t(
         "dept_closed_body", fl.lang, name=name_of(fl.department() or {"name": ""}, fl.lang))),
     Screen.OFFLINE: _notice("offline_title", lambda fl: t("offline_body", fl.lang), home=False),
-    Screen.PRINTER_FAULT: _notice("printer_title", _printer_body, home=False),
+    Screen.PRINTER_FAULT: _printer_fault,
     Screen.MESSAGE: _message_screen,
 }
 

@@ -16,8 +16,10 @@ def status_url(base: str, ticket_id: str) -> str:
     return f"{base.rstrip('/')}/t/{ticket_id}"
 
 
-def ticket_print(result: dict, centre: dict, base_url: str, counters: str = "") -> TicketPrint:
-    """The ticket for an `issue_ticket` answer ({ticket, ahead, wait_minutes})."""
+def ticket_print(result: dict, centre: dict, base_url: str, counters: str = "",
+                 dossier_code: str | None = None) -> TicketPrint:
+    """The ticket for an `issue_ticket` answer ({ticket, ahead, wait_minutes}); a result-return ticket
+    carries the scanned dossier's code, so the officer finds the file without asking."""
     ticket = result["ticket"]
     dept = next((d for d in centre.get("departments", []) if d["id"] == ticket["department_id"]), None)
     service = next((s for s in (dept or {}).get("services", []) if s["id"] == ticket["service_id"]), None)
@@ -33,4 +35,5 @@ def ticket_print(result: dict, centre: dict, base_url: str, counters: str = "") 
         status_url=status_url(base_url, ticket["id"]) if base_url else None,
         footer=centre.get("ticket_footer", ""),
         counters=counters or None,
+        dossier_code=dossier_code or result["ticket"].get("dossier_code"),
     )

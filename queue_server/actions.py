@@ -20,7 +20,7 @@ from .engine import AlreadyQueued, QueueError, TicketSource
 from .engine.errors import internal, invalid
 from .rating_service import RatingInput
 from .service import QueueService
-from .views import counter_views, ticket_view
+from .views import counter_view, ticket_view
 
 PEOPLE_AT_COUNTER = {Role.ADMIN, Role.OFFICER, Role.KEYPAD}
 log = logging.getLogger(__name__)
@@ -148,9 +148,10 @@ def check_counter(service: QueueService, principal: Principal, counter: int, ope
 
 
 def _counter_result(service: QueueService, counter: int, events) -> dict:
-    """The answer to a counter action; built under the service lock (see QueueService.execute)."""
-    views = {v["number"]: v for v in counter_views(service.engine)}
-    return {"seq": service.seq, "counter": views.get(counter), "events": [e.to_dict() for e in events]}
+    """The answer to a counter action; built under the service lock (see QueueService.execute).
+    Only this counter's view: not every counter of a large centre."""
+    return {"seq": service.seq, "counter": counter_view(service.engine, counter),
+            "events": [e.to_dict() for e in events]}
 
 
 # -- tickets -------------------------------------------------------------------------------------
@@ -300,9 +301,10 @@ def _device_status(service, principal, p: DeviceStatus) -> dict:
 
 @action("snapshot", set(Role), Empty, "GET", "/api/snapshot", "The full live state, with its sequence number")
 def _snapshot(service, principal, p) -> dict:
-    snap = service.snapshot()
-    snap["me"] = principal.to_dict()
-    return snap
+    from .projections import audience_of_role, project_snapshot    # what this role may see
+    with service.lock:
+        snap, config = service.snapshot(), service.config
+    return {**project_snapshot(audience_of_role(principal), config, snap), "me": principal.to_dict()}
 
 
 # -- dossiers (docs/dossiers.md) -----------------------------------------------------------------

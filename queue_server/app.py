@@ -1,7 +1,6 @@
 """The Flask application factory and the server runner."""
 from __future__ import annotations
 
-import logging
 import secrets
 import socket
 import threading
@@ -9,11 +8,10 @@ from pathlib import Path
 
 from flask import Flask
 from flask_socketio import SocketIO
-from werkzeug.exceptions import HTTPException
 from werkzeug.serving import WSGIRequestHandler
 
 from .config import CentreConfig
-from .realtime import register
+from .realtime import register, socketio_options
 from .service import QueueService
 from .storage import Store
 from .storage.files import private_dir, private_file
@@ -22,11 +20,8 @@ ROLL_OVER_SECONDS = 30
 
 
 class NoDelayRequestHandler(WSGIRequestHandler):
-    """Werkzeug's handler with Nagle's algorithm off.
-
-    A Socket.IO answer is often two small frames (the broadcast event, then the ack); with Nagle
-    on, the second waits for the client's delayed ACK: measured 48 ms per ticket, 4.9 ms without.
-    """
+    """Werkzeug's handler with Nagle's algorithm off, for in-process test servers only
+    (`motcua server` runs gunicorn: wsgi_server.py)."""
 
     def setup(self) -> None:
         super().setup()
@@ -52,8 +47,9 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     from .admin import register_admin
     from .admin.manage import stored_config
     from .api.json_input import LimitedJSONProvider
-    from .api.rest import api, http_error
+    from .api.rest import api
     from .web import web
+    from .web.errors import register_error_pages
     from .web.headers import add_security_headers
 
     app = Flask(__name__, static_folder=None)     # static files are the web blueprint's
@@ -76,11 +72,11 @@ def create_app(config: CentreConfig, db_path: str | Path, clock=None, secret: st
     app.register_blueprint(ticket_page)
     from .web.help import help_pages                # /help: the Vietnamese user guide (docs/vi)
     app.register_blueprint(help_pages)
-    app.register_error_handler(HTTPException, http_error)
+    register_error_pages(app)                       # a page for browsers, JSON for /api/ (web/errors.py)
     add_security_headers(app)
-    socketio = SocketIO(app, async_mode="threading")
+    socketio = SocketIO(app, **socketio_options())
     app.extensions["motcua.socketio"] = socketio
-    register(socketio, service)
+    app.extensions["motcua.outbound"] = register(socketio, service)
     register_admin(app, socketio)
     return app
 
@@ -99,18 +95,24 @@ def start_roll_over_timer(service: QueueService, stop: threading.Event) -> threa
 
 
 def run_server(app: Flask, host: str = "127.0.0.1", port: int = 5000, certfile: str | None = None,
-               keyfile: str | None = None) -> None:
-    """Serve until interrupted (threading mode with simple-websocket); HTTPS with a cert and key."""
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)     # no line per request
+               keyfile: str | None = None, threads: int | None = None) -> None:
+    """Serve until SIGTERM or Ctrl+C with gunicorn's threaded worker, in this process
+    (wsgi_server.py says why); HTTPS when a certificate and key are given."""
     from .deploy.watchdog import ServerWatchdog
+    from .wsgi_server import DEFAULT_THREADS, serve
     stop = threading.Event()
     start_roll_over_timer(app.extensions["motcua"], stop)
     watchdog = ServerWatchdog(app.extensions["motcua"], host, port).start()   # systemd: READY=1, then pings
     try:
-        app.extensions["motcua.socketio"].run(app, host=host, port=port, allow_unsafe_werkzeug=True,
-                                               use_reloader=False, log_output=False,
-                                               request_handler=NoDelayRequestHandler,
-                                               ssl_context=(certfile, keyfile) if certfile else None)
+        serve(app, host, port, certfile, keyfile, threads or DEFAULT_THREADS)
     finally:
         stop.set()
         watchdog.stop()
+        close_connections(app)
+
+
+def close_connections(app: Flask) -> None:
+    """Close every client's connection (they reconnect to the next server)."""
+    eio = app.extensions["motcua.socketio"].server.eio
+    for sock in list(eio.sockets.values()):
+        sock.close(wait=False, abort=True)

@@ -1,7 +1,9 @@
 """RealtimeClient: a device's or tool's connection to the queue server over Socket.IO.
 
-It keeps a LiveState current (snapshot, then events; resync on a gap or reconnect) and sends
-actions, returning their result or raising the server's QueueError.
+It keeps a LiveState current (snapshot, then `events` messages; resync on a gap or reconnect) and
+sends actions, returning their result or raising the server's QueueError. Messages that arrive
+before the snapshot (python-socketio handles each on its own thread, so they can overtake it) are
+kept, and only those the snapshot already includes are dropped.
 """
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ class RealtimeClient:
         self.sio = socketio.Client(reconnection=reconnect, reconnection_delay=0.5, reconnection_delay_max=5,
                                    http_session=_trusting(url, ca_file))
         self.sio.on("snapshot", self._on_snapshot, namespace=namespace)
-        self.sio.on("event", self._on_event, namespace=namespace)
+        self.sio.on("events", self._on_message, namespace=namespace)
         self.sio.on("disconnect", self._on_disconnect, namespace=namespace)
 
     @property
@@ -73,24 +75,29 @@ class RealtimeClient:
     def _on_snapshot(self, snap: dict) -> None:
         with self._lock:
             self.state.apply_snapshot(snap)
-            self._order.clear()
             self._ready.set()
             self.on_change("snapshot", snap)
+            self._apply_pending()
 
-    def _on_event(self, event: dict) -> None:
-        """Apply events in seq order (they may arrive on different threads, swapped) and hand each
-        to `on_change` in that order; resync only when a missing event does not turn up."""
+    def _on_message(self, message: dict) -> None:
+        """Apply messages in order (they may arrive on different threads, swapped, even before
+        the snapshot) and hand each event to `on_change` in that order; resync only when a
+        missing message does not turn up."""
         with self._lock:
-            if self.state.seq is None:
-                return                                   # the snapshot will include it
-            for ready in self._order.push(event, self.state.seq, time.monotonic()):
-                self.state.apply_event(ready)
-                self.on_change("event", ready)
-            if self._order.gap_outlasted(time.monotonic()):
-                self._order.clear()
-                self.resync()
-            elif self._order.pending:
-                self._check_later()
+            self._order.add(message)
+            self._apply_pending()
+
+    def _apply_pending(self) -> None:
+        if self.state.seq is None:
+            return                                   # kept until the snapshot arrives
+        now = time.monotonic()
+        for event in self._order.take(self.state, now):
+            self.on_change("event", event)
+        if self._order.gap_outlasted(now):
+            self._order.clear()
+            self.resync()
+        elif self._order.pending:
+            self._check_later()
 
     def _check_later(self) -> None:
         """A gap with no further event to notice it: look again once patience has run out."""

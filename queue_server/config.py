@@ -293,6 +293,7 @@ class CentreConfig(_Section):
             if dept_id not in departments:
                 raise KeyedProblem(f"dossiers.department_aliases.{dept_id}", f"không có đơn vị '{dept_id}'",
                                    f"no department '{dept_id}'")
+        _aliases_apart(self.departments, self.dossiers.department_aliases)
         return self
 
     def service(self, service_id: str) -> Service:
@@ -339,6 +340,20 @@ def _unique(what: str, keyed: list[tuple[str, object]]) -> None:
         if value in seen:
             raise KeyedProblem(key, f"'{value}' xuất hiện hai lần", f"{what}: '{value}' appears twice")
         seen.add(value)
+
+
+def _aliases_apart(departments: list[Department], aliases: dict[str, list[str]]) -> None:
+    """Every name an export may use (id, name, short and English name, alias) names one department,
+    compared as the importer compares them (no case, no diacritics)."""
+    from .dossiers.import_fields import text_key
+    owner: dict[str, str] = {}
+    for d in departments:
+        for name in (d.id, d.name, d.short_name, d.name_en, *aliases.get(d.id, ())):
+            key = text_key(name)
+            if key and owner.setdefault(key, d.id) != d.id:
+                raise KeyedProblem(f"dossiers.department_aliases.{d.id}",
+                                   f"tên '{name}' đã dùng cho đơn vị '{owner[key]}'",
+                                   f"the name '{name}' already names department '{owner[key]}'")
 
 
 def _series_apart(departments: list[Department]) -> None:

@@ -56,10 +56,24 @@ class ImportReport:
     repeated_lines: list[int]
     events: int = 0
     changed_codes: list[str] = field(default_factory=list)
+    unknown_departments: list[str] = field(default_factory=list)
+
+    def hint(self) -> tuple[str, str] | None:
+        """What to do about department names the centre does not know (Vietnamese, English)."""
+        if not self.unknown_departments:
+            return None
+        names = ", ".join(f"'{n}'" for n in self.unknown_departments)
+        return (f"Tên đơn vị chưa nhận ra: {names}. Nếu là tên viết tắt của một đơn vị, thêm vào "
+                "[dossiers] department_aliases trong tệp cấu hình rồi nhập lại tệp",
+                f"unknown department names: {names}. If they abbreviate a department, add them to "
+                "[dossiers] department_aliases in the configuration and import the file again")
 
     def to_dict(self) -> dict:
+        hint = self.hint()
         return {"filename": self.filename, "accepted": self.accepted, "new": self.new, "changed": self.changed,
                 "unchanged": self.unchanged, "repeated_lines": self.repeated_lines, "events": self.events,
+                "unknown_departments": self.unknown_departments,
+                "hint": hint[0] if hint else None, "hint_en": hint[1] if hint else None,
                 "rejected": [{"line": r.line, "code": r.code, "reason": r.reason_vi, "reason_en": r.reason_en}
                              for r in self.rejected]}
 
@@ -117,7 +131,8 @@ class DossierService:
                        if d.code in stored and stored[d.code].fingerprint != h]
             report = ImportReport(filename or fmt, len(result.accepted), len(new), len(changed),
                                   len(result.accepted) - len(new) - len(changed), result.rejected,
-                                  result.repeated_lines, changed_codes=[d.code for d, _ in new + changed])
+                                  result.repeated_lines, changed_codes=[d.code for d, _ in new + changed],
+                                  unknown_departments=result.unknown_departments)
             history = [_import_history(d, now) for d, _ in new]
             history += [_import_history(d, now) for d, _ in changed if stored[d.code].status != d.status]
             events = self._import_events([d for d, _ in new + changed], report, now)

@@ -1,7 +1,9 @@
-"""LiveState: a client's copy of the queue, built from a snapshot and kept current by events.
+"""LiveState: a client's copy of the queue, built from a snapshot and kept current by messages.
 
-Pure (no sockets), so every device app shares one tested implementation of the protocol rules:
-apply events in `seq` order, and ask for a resync on a gap.
+Pure (no sockets), so every device app shares one tested implementation of the protocol rules
+(docs/protocol.md): a message `{prev, seq, events, stats}` applies when prev <= the last applied
+seq < its seq; one with seq <= the last applied is old (dropped); one with prev > it means a gap
+(wait for the missing one a moment, then resync).
 """
 from __future__ import annotations
 
@@ -42,17 +44,35 @@ class LiveState:
         self.recent_calls.clear()
         self.recent_calls.extend(snap["recent_calls"])
 
+    def apply_message(self, message: dict) -> list[dict] | None:
+        """Apply an `events` message; the events applied, or None when it cannot apply yet (no
+        snapshot, or a message before it is missing). An old message applies nothing: []."""
+        if self.seq is None or message["prev"] > self.seq:
+            return None
+        if message["seq"] <= self.seq:
+            return []
+        applied = [e for e in message["events"] if e["seq"] > self.seq]
+        for event in applied:
+            self._apply(event)
+        self.services.update(message.get("stats") or {})
+        self.seq = message["seq"]
+        return applied
+
     def apply_event(self, event: dict) -> bool:
-        """Apply the next event; False (and nothing applied) when it is not the next seq."""
+        """Apply the next single event; False (and nothing applied) when it is not the next seq."""
         if self.seq is None or event["seq"] <= self.seq:
             return self.seq is not None      # before a snapshot: wait for it; old event: ignore
         if event["seq"] != self.seq + 1:
             return False
+        self._apply(event)
+        self.services.update(event.get("stats") or {})
         self.seq = event["seq"]
+        return True
+
+    def _apply(self, event: dict) -> None:
         if event.get("counter"):
             self._apply_counter(event["counter"])
         self._apply_ticket(event)
-        self.services.update(event.get("stats") or {})
         if event["type"] in CALL_TYPES:
             t = event["ticket"]
             self.recent_calls.appendleft({"seq": event["seq"], "at": event["at"], "type": event["type"],
@@ -62,7 +82,6 @@ class LiveState:
             self.waiting.clear()
         if event["type"] == "config.changed" and "centre" in event.get("data", {}):
             self.centre = event["data"]["centre"]     # the admin changed the centre: new view, live
-        return True
 
     def waiting_in_order(self, service_ids=None) -> list[dict]:
         tickets = [t for t in self.waiting.values() if service_ids is None or t["service_id"] in service_ids]
@@ -89,17 +108,18 @@ class LiveState:
 
 
 class Resequencer:
-    """Puts events back in `seq` order before they are applied.
+    """Holds messages until they can apply, in order.
 
-    python-socketio's client handles each incoming message on a thread of its own, so two events
-    sent in order can reach the application swapped. An early event waits here (up to `patience`
-    seconds) for the ones before it; only a gap that outlasts that is a real gap (resync).
+    python-socketio's client handles each incoming message on a thread of its own, so two
+    messages sent in order can reach the application swapped, and a message can overtake the
+    snapshot. An early message waits here (up to `patience` seconds once a snapshot is in) for the
+    ones before it; only a gap that outlasts that is a real gap (resync). A snapshot keeps the
+    messages newer than itself and drops only those it already includes.
 
-    >>> seq = Resequencer(patience=1.0)
-    >>> seq.push({"seq": 7, ...}, last=5, now=0.0)   # waits for 6
+    >>> order = Resequencer(patience=1.0)
+    >>> order.add({"prev": 6, "seq": 7, ...})
+    >>> order.take(state, now=0.0)   # state.seq == 5: waits for 6
     []
-    >>> [e["seq"] for e in seq.push({"seq": 6, ...}, last=5, now=0.1)]
-    [6, 7]
     """
 
     def __init__(self, patience: float = 1.0):
@@ -107,21 +127,32 @@ class Resequencer:
         self.pending: dict[int, dict] = {}
         self.waiting_since: float | None = None
 
-    def push(self, event: dict, last: int, now: float) -> list[dict]:
-        """Events now ready in order, given the last applied seq."""
-        if event["seq"] > last:
-            self.pending[event["seq"]] = event
-        ready = []
-        while last + 1 in self.pending:
-            last += 1
-            ready.append(self.pending.pop(last))
-        self.pending = {s: e for s, e in self.pending.items() if s > last}
-        self.waiting_since = (self.waiting_since or now) if self.pending else None
-        return ready
+    def add(self, message: dict) -> None:
+        self.pending[message["seq"]] = message
+
+    def take(self, state: LiveState, now: float) -> list[dict]:
+        """Apply every message that now can, in order; the events applied."""
+        applied: list[dict] = []
+        if state.seq is None:
+            return applied
+        progress = True
+        while progress:
+            progress = False
+            for seq in sorted(self.pending):
+                events = state.apply_message(self.pending[seq])
+                if events is not None:
+                    del self.pending[seq]
+                    applied += events
+                    progress = True
+        if not self.pending:
+            self.waiting_since = None
+        elif applied or self.waiting_since is None:
+            self.waiting_since = now         # still missing one: patience runs from now
+        return applied
 
     def gap_outlasted(self, now: float) -> bool:
-        """An event is still missing after `patience` seconds: resync."""
-        return self.waiting_since is not None and now - self.waiting_since >= self.patience
+        """A message is still missing after `patience` seconds: resync."""
+        return bool(self.pending) and self.waiting_since is not None and now - self.waiting_since >= self.patience
 
     def clear(self) -> None:
         self.pending.clear()

@@ -38,21 +38,31 @@ def ticket_view(ticket: Ticket) -> dict:
 def counter_views(engine: QueueEngine) -> list[dict]:
     """Each counter's live state, its current ticket and today's served / absent counts."""
     counts = _counts_today(engine)
-    out = []
-    for number, state in sorted(engine.state.counters.items()):
-        view = state.to_dict()
-        ticket = engine.state.tickets.get(state.ticket_id) if state.ticket_id else None
-        view["ticket"] = ticket_view(ticket) if ticket else None
-        view["served"] = counts.get((number, TicketStatus.DONE), 0)
-        view["absent"] = counts.get((number, TicketStatus.ABSENT), 0)
-        out.append(view)
-    return out
+    return [_counter_view(engine, number, counts) for number in sorted(engine.state.counters)]
 
 
-def _counts_today(engine: QueueEngine) -> dict:
+def counter_view(engine: QueueEngine, number: int) -> dict | None:
+    """One counter's view (an action's answer: not every counter of a large centre)."""
+    if number not in engine.state.counters:
+        return None
+    return _counter_view(engine, number, _counts_today(engine, number))
+
+
+def _counter_view(engine: QueueEngine, number: int, counts: dict) -> dict:
+    state = engine.state.counters[number]
+    view = state.to_dict()
+    ticket = engine.state.tickets.get(state.ticket_id) if state.ticket_id else None
+    view["ticket"] = ticket_view(ticket) if ticket else None
+    view["served"] = counts.get((number, TicketStatus.DONE), 0)
+    view["absent"] = counts.get((number, TicketStatus.ABSENT), 0)
+    return view
+
+
+def _counts_today(engine: QueueEngine, only: int | None = None) -> dict:
     counts: dict = {}
     for t in engine.state.tickets.values():
-        if t.counter is not None and t.status in (TicketStatus.DONE, TicketStatus.ABSENT):
+        if t.counter is not None and (only is None or t.counter == only) and \
+                t.status in (TicketStatus.DONE, TicketStatus.ABSENT):
             counts[(t.counter, t.status)] = counts.get((t.counter, t.status), 0) + 1
     return counts
 

@@ -8,16 +8,25 @@ import sys
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--server", default=None, help="queue server URL (default http://127.0.0.1:5000)")
+    p.add_argument("--server", default=None, help="địa chỉ máy chủ (mặc định http://127.0.0.1:5000) / "
+                                                  "queue server URL (default http://127.0.0.1:5000)")
     p.add_argument("--token", default=os.environ.get("MOTCUA_TERMINAL_TOKEN"),
-                   help="device token of a terminal (default: $MOTCUA_TERMINAL_TOKEN)")
-    p.add_argument("--counter", type=int, default=None, help="the counter this tablet stands at")
-    p.add_argument("--settings", default=None, help="TOML file with a [terminal] section (docs/terminal.md)")
-    p.add_argument("--outbox", default=None, help="SQLite outbox file (default var/terminal-outbox.db)")
-    p.add_argument("--photos", dest="photos_dir", default=None, help="folder of officer photos <id>.png")
-    p.add_argument("--size", default=None, help="window size WxH, e.g. 800x480 (default 1024x600)")
-    p.add_argument("--fullscreen", action="store_true", default=None, help="fill the screen (the tablet)")
-    p.add_argument("--headless", action="store_true", help="no window: keep the link and send the outbox")
+                   help="mã thiết bị của máy đánh giá (mặc định: $MOTCUA_TERMINAL_TOKEN) / "
+                        "device token of a terminal (default: $MOTCUA_TERMINAL_TOKEN)")
+    p.add_argument("--counter", type=int, default=None, help="quầy đặt máy đánh giá này / "
+                                                             "the counter this tablet stands at")
+    p.add_argument("--settings", default=None, help="tệp TOML có mục [terminal] / "
+                                                    "TOML file with a [terminal] section (docs/terminal.md)")
+    p.add_argument("--outbox", default=None, help="tệp hàng đợi gửi SQLite (mặc định var/terminal-outbox.db) / "
+                                                  "SQLite outbox file (default var/terminal-outbox.db)")
+    p.add_argument("--photos", dest="photos_dir", default=None, help="thư mục ảnh cán bộ <id>.png / "
+                                                                     "folder of officer photos <id>.png")
+    p.add_argument("--size", default=None, help="cỡ cửa sổ RộngxCao, ví dụ 800x480 (mặc định 1024x600) / "
+                                                "window size WxH, e.g. 800x480 (default 1024x600)")
+    p.add_argument("--fullscreen", action="store_true", default=None, help="toàn màn hình (trên máy tính bảng) / "
+                                                                           "fill the screen (the tablet)")
+    p.add_argument("--headless", action="store_true", help="không mở cửa sổ: chỉ giữ kết nối và gửi đánh giá / "
+                                                           "no window: keep the link and send the outbox")
 
 
 def cmd_terminal(args) -> int:

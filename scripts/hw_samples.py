@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from hw.led.codec import Command  # noqa: E402
-from hw.led.modbus import ModbusCodec  # noqa: E402
+from hw.led.modbus import ModbusCodec, register_map  # noqa: E402
 from hw.led.stx import StxCodec  # noqa: E402
 from hw.printer.ticket import TicketPrint, render_ticket  # noqa: E402
 from hw.voice.announce import Announcement, assemble, call_tokens  # noqa: E402
@@ -41,16 +41,16 @@ LED_COMMANDS = [
 
 
 def led_frames() -> str:
-    """The request frames of both display families for a few commands, as hex."""
-    lines = ["# LED counter display frames (docs/hardware.md explains both framings)", ""]
-    for codec in (StxCodec(width=4), ModbusCodec()):
-        lines.append(f"## {codec.name}")
+    """The request frames of every display family and Modbus model for a few commands, as hex."""
+    lines = ["# LED counter display frames (docs/hardware.md explains the framings and register maps)", ""]
+    codecs = [("stx", StxCodec(width=4))] + [(f"modbus, {model} model", ModbusCodec(layout=register_map(model)))
+                                           for model in ("number", "ascii", "segments")]
+    for title, codec in codecs:
+        lines.append(f"## {title}")
         for label, command in LED_COMMANDS:
-            try:
-                frame = codec.encode(command).hex(" ").upper()
-            except ValueError as exc:
-                frame = f"(cannot show: {exc})"
-            lines.append(f"{label:34} {frame}")
+            shown = codec.fit(command.text)
+            note = f"   ({shown.note})" if shown.note and not command.clear else ""
+            lines.append(f"{label:34} {codec.encode(command).hex(' ').upper()}{note}")
         lines.append("")
     return "\n".join(lines)
 

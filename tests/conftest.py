@@ -139,8 +139,8 @@ def new_page(browser):
     """
     contexts, errors = [], []
 
-    def make(viewport=VIEWPORT):
-        context = browser.new_context(viewport=viewport, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+    def make(viewport=VIEWPORT, timezone_id="Asia/Ho_Chi_Minh"):
+        context = browser.new_context(viewport=viewport, locale="vi-VN", timezone_id=timezone_id)
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()

@@ -37,3 +37,25 @@ def test_docs_every_command_has_help_and_is_documented():
     for command, help_text in found:
         assert help_text, f"{command} has no help text"
         assert command in documented, f"{command} is not mentioned in README.md or docs/"
+
+
+VIETNAMESE = set("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+
+
+def helps(parser, prefix="motcua"):
+    """(command, what, help text) of every command and option that has a help text."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            texts = {a.dest: a.help for a in action._choices_actions}
+            for name, sub in action.choices.items():
+                yield f"{prefix} {name}", "", texts.get(name)
+                yield from helps(sub, f"{prefix} {name}")
+        elif action.help and action.help != argparse.SUPPRESS and not isinstance(action, argparse._HelpAction):
+            yield prefix, action.option_strings[-1] if action.option_strings else action.dest, action.help
+
+
+def test_cli_help_is_vietnamese_first_then_english():
+    """Staff read `motcua --help` first: every command and option says it in Vietnamese, then English."""
+    wrong = [(command, what, text) for command, what, text in helps(build_parser())
+             if (" / " not in (text or "") or not VIETNAMESE & set(text.split(" / ")[0].lower()))]
+    assert not wrong, wrong

@@ -10,6 +10,7 @@ from hw.keypad.evdev_keypad import EvdevKeypad
 from hw.keypad.fake import FakeKeypad
 from hw.keypad.keymap import ACTIONS, DEFAULT_EVDEV_KEYMAP, DEFAULT_SERIAL_KEYMAP, make_keymap
 from hw.keypad.serial_keypad import SerialKeypad
+from hw.serial_wire import serial_opener
 from hw.reader import DeviceState
 
 __all__ = ["ACTIONS", "EvdevKeypad", "FakeKeypad", "Keypad", "SerialKeypad", "open_keypad"]
@@ -24,11 +25,8 @@ def _evdev(config, on_action, on_state):
 
 
 def _serial(config, on_action, on_state):
-    """A started SerialKeypad for a config section."""
-    import serial
-
-    url, baud = config["port"], int(config.get("baudrate", 9600))
-    pad = SerialKeypad(lambda: serial.serial_for_url(url, baudrate=baud, timeout=0.2),
+    """A started SerialKeypad for a config section (wire settings as hw.config.SerialWire)."""
+    pad = SerialKeypad(serial_opener(config),
                        make_keymap(config.get("keymap"), DEFAULT_SERIAL_KEYMAP), on_action,
                        lines=bool(config.get("lines", False)), on_state=on_state)
     pad.start()

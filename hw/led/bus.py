@@ -1,6 +1,7 @@
 """One RS-485 bus shared by many displays: send a frame, wait for the answer, retry."""
 
 import logging
+import termios
 import threading
 from collections.abc import Callable
 
@@ -23,20 +24,33 @@ class LedBus:
         self.retries = retries
         self._port = None
         self._lock = threading.Lock()
+        self.notes: set[str] = set()            # what could not be shown as asked, logged once each
 
     def send(self, command: Command) -> None:
         """Send ``command``; LedTimeout if the display stays silent after every retry."""
-        frame = self.codec.encode(command)
+        self._note(command)
         with self._lock:
-            last: LedError = LedTimeout(f"display {command.address}")
-            for attempt in range(self.retries + 1):
-                try:
-                    if self._exchange(frame, command):
-                        return
-                except LedError as err:
-                    last = err
-                log.info("display %s: no valid answer (try %d)", command.address, attempt + 1)
-            raise last
+            for frame in self.codec.frames(command):
+                self._send_frame(frame, command)
+
+    def _note(self, command: Command) -> None:
+        """Log once per kind of shortening (letters dropped, number cut): the bus goes on."""
+        note = "" if command.clear else self.codec.fit(command.text).note
+        if note and note not in self.notes:
+            self.notes.add(note)
+            log.warning("LED displays (%s): %s (e.g. %r)", self.codec.name, note, command.text)
+
+    def _send_frame(self, frame: bytes, command: Command) -> None:
+        """One frame with its retries."""
+        last: LedError = LedTimeout(f"display {command.address}")
+        for attempt in range(self.retries + 1):
+            try:
+                if self._exchange(frame, command):
+                    return
+            except LedError as err:
+                last = err
+            log.info("display %s: no valid answer (try %d)", command.address, attempt + 1)
+        raise last
 
     def _exchange(self, frame: bytes, command: Command) -> bool:
         """One write and read; True when answered (or broadcast, which has no answer)."""
@@ -47,7 +61,7 @@ class LedBus:
             if command.address == self.codec.broadcast_address:
                 return True
             return bool(self.codec.read_reply(port.read, command))
-        except OSError as exc:
+        except (OSError, termios.error) as exc:       # a vanished tty raises termios.error
             self.close()
             raise LedBusNotFound(str(exc)) from exc
 
@@ -56,7 +70,7 @@ class LedBus:
         if self._port is None:
             try:
                 self._port = self.open_port()
-            except OSError as exc:
+            except (OSError, termios.error) as exc:
                 raise LedBusNotFound(str(exc)) from exc
         return self._port
 
@@ -66,7 +80,7 @@ class LedBus:
         if port is not None:
             try:
                 port.close()
-            except OSError:
+            except (OSError, termios.error):
                 pass
 
     def __enter__(self):

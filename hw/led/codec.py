@@ -4,6 +4,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hw.led.text import Fitted
+
 
 @dataclass(frozen=True)
 class Command:
@@ -25,9 +27,17 @@ class Codec(ABC):
     name = "base"
     broadcast_address: int | None = None
 
+    def fit(self, text: str) -> Fitted:
+        """What the display will show for ``text`` (shortened, letters dropped: see ``note``)."""
+        return Fitted(text)
+
+    def frames(self, command: Command) -> list[bytes]:
+        """The request frames for ``command``, each answered on its own."""
+        return [self.encode(command)]
+
     @abstractmethod
     def encode(self, command: Command) -> bytes:
-        """The request frame for ``command``; ValueError if the display cannot show it."""
+        """The request bytes for ``command``; any text is shown as ``fit`` says, never refused."""
 
     @abstractmethod
     def read_reply(self, read: Callable[[int], bytes], request: Command) -> bytes:

@@ -9,9 +9,10 @@ from collections.abc import Callable
 
 from hw.led.codec import Codec, Command
 from hw.led.errors import LedError
+from hw.led.text import DIGITS, LETTERS, Fitted, fit_text
 
 STX, ETX, ACK, NAK = 0x02, 0x03, 0x06, 0x15
-ALLOWED = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ- ")
+ALLOWED = DIGITS | LETTERS
 
 
 def lrc(data: bytes) -> bytes:
@@ -32,8 +33,13 @@ class StxCodec(Codec):
     name = "stx"
     broadcast_address = 0
 
-    def __init__(self, width: int = 4):
+    def __init__(self, width: int = 4, letters: bool = True):
         self.width = width
+        self.alphabet = ALLOWED if letters else DIGITS
+
+    def fit(self, text: str) -> Fitted:
+        """Letters are sent as ASCII capitals; a digits-only display (``letters=False``) drops them."""
+        return fit_text(text, self.width, self.alphabet)
 
     def encode(self, command: Command) -> bytes:
         """The request frame; text right-aligned and padded to the display width."""
@@ -46,9 +52,7 @@ class StxCodec(Codec):
         """Command letter and fixed-width text."""
         if command.clear:
             return b"C"
-        text = command.text.upper().rjust(self.width)
-        if len(text) > self.width or not set(text) <= ALLOWED:
-            raise ValueError(f"cannot show {command.text!r} on a {self.width}-digit display")
+        text = self.fit(command.text).text.rjust(self.width)
         return (b"B" if command.blink else b"S") + text.encode()
 
     def read_reply(self, read: Callable[[int], bytes], request: Command) -> bytes:

@@ -5,15 +5,18 @@ from typing import Any
 
 from hw.backends import choose_backend
 from hw.printer.base import Printer
-from hw.printer.errors import PaperOut, PrinterError, PrinterNotFound, PrinterTimeout
+from hw.printer.errors import (AutoRecoverableError, CoverOpen, CutterError, FeedButton, PaperOut,
+                               PrinterError, PrinterNotFound, PrinterOffline, PrinterTimeout,
+                               UnrecoverableError, fault_for)
 from hw.printer.escpos_backend import TRANSPORTS, EscposPrinter, open_escpos
 from hw.printer.fake import FakePrinter
 from hw.printer.status import PrinterStatus
 from hw.printer.ticket import TicketPrint, render_ticket
 
-__all__ = ["EscposPrinter", "FakePrinter", "PaperOut", "Printer", "PrinterError",
-           "PrinterNotFound", "PrinterStatus", "PrinterTimeout", "TicketPrint", "open_printer",
-           "render_ticket"]
+__all__ = ["AutoRecoverableError", "CoverOpen", "CutterError", "EscposPrinter", "FakePrinter",
+           "FeedButton", "PaperOut", "Printer", "PrinterError", "PrinterNotFound", "PrinterOffline",
+           "PrinterStatus", "PrinterTimeout", "TicketPrint", "UnrecoverableError", "fault_for",
+           "open_printer", "render_ticket"]
 
 
 def open_printer(config: Mapping[str, Any]) -> Printer:

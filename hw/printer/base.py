@@ -9,8 +9,8 @@ from typing import Any
 from PIL import Image
 
 from hw.printer import commands
-from hw.printer.errors import PaperOut, PrinterNotFound, PrinterTimeout
-from hw.printer.status import DLE_EOT_PAPER, PrinterStatus, parse_paper_status
+from hw.printer.errors import PrinterError, PrinterNotFound, PrinterTimeout, fault_for
+from hw.printer.status import PrinterStatus, read_status, status_byte, status_command
 from hw.printer.ticket import TicketPrint, render_ticket
 
 log = logging.getLogger(__name__)
@@ -34,19 +34,34 @@ class Printer(ABC):
         self.check_status = check_status
         self.english = english
         self._lock = threading.RLock()
+        self._last_error = ""
 
     def status(self) -> PrinterStatus:
-        """Ask the paper sensor; never reports "online" for a printer that did not answer."""
+        """Ask DLE EOT 1/2/3/4 and decode; never raises, never says "online" without an answer."""
         try:
             with self._lock:
-                reply = self._query(DLE_EOT_PAPER)
-        except PrinterNotFound:
-            return PrinterStatus.NOT_FOUND
+                state = read_status(self._ask)
+                if state is PrinterStatus.NO_ANSWER:     # still taking a job: ask once more
+                    state = read_status(self._ask)
+                return state
+        except _CannotRead:
+            return PrinterStatus.UNKNOWN
         except PrinterTimeout:
             return PrinterStatus.NO_ANSWER
+        except PrinterNotFound:
+            return PrinterStatus.NOT_FOUND
+        except PrinterError as exc:              # an unforeseen transport fault: the link is dropped
+            if str(exc) != self._last_error:     # logged once, not at every poll
+                log.warning("printer status failed: %s", exc)
+                self._last_error = str(exc)
+            return PrinterStatus.NOT_FOUND
+
+    def _ask(self, n: int) -> int | None:
+        """One real-time status question; the byte, or None when the answer is missing or garbled."""
+        reply = self._query(status_command(n))
         if reply is None:
-            return PrinterStatus.UNKNOWN
-        return parse_paper_status(reply)
+            raise _CannotRead()
+        return status_byte(reply)
 
     def print_ticket(self, ticket: TicketPrint) -> None:
         """Render the ticket for this paper width and print it."""
@@ -67,12 +82,9 @@ class Printer(ABC):
         if not self.check_status:
             return
         state = self.status()
-        if state is PrinterStatus.PAPER_OUT:
-            raise PaperOut()
-        if state is PrinterStatus.NOT_FOUND:
-            raise PrinterNotFound()
-        if state is PrinterStatus.NO_ANSWER:
-            raise PrinterTimeout("no answer to the paper status query")
+        fault = fault_for(state)
+        if fault is not None:
+            raise fault
         if state is PrinterStatus.PAPER_NEAR_END:
             log.warning("printer paper near end")
 
@@ -92,8 +104,8 @@ class Printer(ABC):
 
     @abstractmethod
     def _query(self, command: bytes) -> bytes | None:
-        """Send a real-time status command and return the reply (b"" if none, None if the
-        backend cannot read at all)."""
+        """Send a real-time status command and return its one-byte reply (b"" if none, None if
+        the backend cannot read at all). Bytes left over from earlier are discarded first."""
 
     def close(self) -> None:
         """Release the connection; safe to call twice."""
@@ -103,6 +115,10 @@ class Printer(ABC):
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class _CannotRead(Exception):
+    """The backend has no way to read status (file, dummy)."""
 
 
 def printer_settings(config: Mapping[str, Any]) -> dict[str, Any]:

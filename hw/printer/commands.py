@@ -1,9 +1,14 @@
 """ESC/POS byte sequences for raster printing (pure functions, exact bytes tested)."""
 
+import re
+
 from PIL import Image
 
 INIT = b"\x1b@"
 BAND_ROWS = 256
+# DLE EOT n, DLE ENQ n and DLE DC4 n are real-time commands: a printer acts on them even inside
+# image data (and answers DLE EOT with a status byte). Such a DLE in raster data loses one dot.
+REALTIME_IN_DATA = re.compile(rb"\x10(?=[\x04\x05\x14])")
 CUTS = {"full": b"\x1dVA\x00", "partial": b"\x1dVB\x00"}
 
 
@@ -32,8 +37,13 @@ def raster(image: Image.Image, band_rows: int = BAND_ROWS) -> bytes:
         band = bits.crop((0, top, width, min(top + band_rows, height)))
         rows = band.size[1]
         out += b"\x1dv0\x00" + xbytes.to_bytes(2, "little") + rows.to_bytes(2, "little")
-        out += band.tobytes()
+        out += without_realtime(band.tobytes())
     return bytes(out)
+
+
+def without_realtime(data: bytes) -> bytes:
+    """Image bytes with every real-time command sequence broken (its DLE byte cleared)."""
+    return REALTIME_IN_DATA.sub(b"\x00", data)
 
 
 def job(image: Image.Image, cut_mode: str, feed_lines: int = 4) -> bytes:

@@ -1,8 +1,14 @@
-"""Real printers through python-escpos transports (USB, serial, network, file, Dummy)."""
+"""Real printers: USB, network, file and dummy through python-escpos, serial through pyserial.
+
+Every transport error becomes a typed fault (``classify``); a link that failed is closed
+(never raising) and reopened on the next call, with a short backoff between failed opens, so a
+printer plugged back in is used again within seconds and without a restart.
+"""
 
 import errno
-import inspect
 import logging
+import termios
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,64 +17,76 @@ from escpos import printer as escpos_printer
 
 from hw.printer.base import Printer, printer_settings
 from hw.printer.errors import PrinterError, PrinterNotFound, PrinterTimeout
+from hw.printer.links import EscposLink, Link, NetworkLink, UsbLink, backoff, link_for
+from hw.printer.serial_link import SerialLink
 
 log = logging.getLogger(__name__)
 GONE_ERRNOS = {errno.ENODEV, errno.ENOENT, errno.EIO, errno.EPIPE, errno.ECONNRESET,
-               errno.ECONNREFUSED, errno.EHOSTUNREACH, errno.ENETUNREACH}
+               errno.ECONNREFUSED, errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EBADF}
 
 
 def classify(exc: BaseException) -> PrinterError:
-    """Map a transport exception (pyusb, pyserial, socket, escpos) to a typed printer fault."""
+    """Map a transport exception (pyusb, pyserial, termios, socket, escpos) to a typed fault."""
     name = type(exc).__name__
+    if isinstance(exc, PrinterError):
+        return exc
     if isinstance(exc, TimeoutError) or "Timeout" in name:
         return PrinterTimeout(str(exc))
     if isinstance(exc, escpos_errors.DeviceNotFoundError) or name == "NoBackendError":
         return PrinterNotFound(str(exc))
     if getattr(exc, "errno", None) in GONE_ERRNOS or getattr(exc, "backend_error_code", 0) == -4:
         return PrinterNotFound(str(exc))
-    if isinstance(exc, OSError) or name in ("SerialException", "USBError"):
-        return PrinterNotFound(str(exc))
+    if isinstance(exc, (OSError, termios.error)) or name in ("SerialException", "USBError",
+                                                            "PortNotOpenError"):
+        return PrinterNotFound(f"{name}: {exc}")
     return PrinterError(f"{name}: {exc}")
 
 
 class EscposPrinter(Printer):
-    """Prints rasters through an ``escpos.printer`` device; reopens it after it vanished.
-
-    ``empty_read_is_eof``: an empty read means the link closed (TCP), not a silent printer.
+    """Prints rasters through a Link (or a python-escpos device, wrapped); reopens it after it
+    vanished, waiting 0.25 s, 0.5 s, 1 s, then 2 s between failed opens.
 
     >>> from escpos.printer import Network
     >>> p = EscposPrinter(Network("192.168.1.50", timeout=3))   # doctest: +SKIP
     >>> p.status(), p.print_ticket(ticket)                     # doctest: +SKIP
     """
 
-    def __init__(self, device, can_read: bool = True, empty_read_is_eof: bool = False,
-                 **settings):
+    def __init__(self, link, **settings):
         super().__init__(**settings)
-        self.device = device
-        self.can_read = can_read
-        self.empty_read_is_eof = empty_read_is_eof
+        self.link: Link = link if isinstance(link, Link) else link_for(link)
         self._open = False
+        self._failed_opens = 0
+        self._next_open = 0.0
         try:
             self._ensure_open()
         except PrinterNotFound as exc:
             log.warning("printer not found at start, will retry: %s", exc)
 
+    @property
+    def device(self):
+        """The python-escpos device behind the link (Dummy: ``.device.output``)."""
+        return getattr(self.link, "device", None)
+
     def _ensure_open(self) -> None:
-        """Open the transport if it is not open; typed error if the device is absent."""
+        """Open the link if it is not open; typed error if the device is absent (then back off)."""
         if self._open:
             return
+        if time.monotonic() < self._next_open:
+            raise PrinterNotFound("waiting before trying to open the printer again")
         try:
-            if "raise_not_found" in inspect.signature(self.device.open).parameters:
-                self.device.open(raise_not_found=True)
-            else:
-                self.device.open()
+            self.link.open()
         except Exception as exc:
+            self.link.close()
+            self._failed_opens += 1
+            self._next_open = time.monotonic() + backoff(self._failed_opens)
             raise classify(exc) from exc
-        self._open = True
+        if self._failed_opens:
+            log.info("printer is back after %d failed opens", self._failed_opens)
+        self._open, self._failed_opens = True, 0
 
     def _call(self, fn, *args):
-        """Run a transport call. A connection that was open but has died (idle TCP closed by
-        the printer, USB re-enumerated) is reopened and the call tried once more."""
+        """Run a link call. A link that was open but has died (idle TCP closed by the printer,
+        USB re-enumerated) is reopened and the call tried once more."""
         was_open = self._open
         try:
             return self._call_once(fn, *args)
@@ -78,80 +96,74 @@ class EscposPrinter(Printer):
             return self._call_once(fn, *args)
 
     def _call_once(self, fn, *args):
-        """Open if needed and run ``fn``; on a vanished device close it so the next call reopens."""
+        """Open if needed and run ``fn``; on any fault but a timeout, drop the link to reopen."""
         self._ensure_open()
         try:
             return fn(*args)
         except Exception as exc:
             fault = classify(exc)
-            if isinstance(fault, PrinterNotFound):
+            if not isinstance(fault, PrinterTimeout):
                 self._drop()
             raise fault from exc
 
     def _write(self, data: bytes) -> None:
-        """Send a job through the transport."""
-        self._call(self.device._raw, data)
+        """Send a job through the link."""
+        self._call(self.link.write, data)
 
     def _query(self, command: bytes) -> bytes | None:
-        """Send a status command and read the answer (None when the transport cannot read)."""
-        if not self.can_read:
+        """One status question (None when the link cannot read)."""
+        if not self.link.can_read:
             return None
-        return self._call(self._ask, command)
-
-    def _ask(self, command: bytes) -> bytes:
-        """One status round trip; on TCP an empty read means the printer closed the link."""
-        self.device._raw(command)
-        reply = bytes(self.device._read() or b"")
-        if not reply and self.empty_read_is_eof:
-            raise ConnectionResetError(errno.ECONNRESET, "connection closed by the printer")
-        return reply
+        return self._call(self.link.ask, command)
 
     def _drop(self) -> None:
         """Forget a dead connection without raising."""
-        try:
-            self.device.close()
-        except Exception as exc:
-            log.debug("closing dead printer: %s", exc)
+        self.link.close()
         self._open = False
 
     def close(self) -> None:
-        """Close the transport."""
-        if self._open:
-            self._drop()
+        """Close the link."""
+        self._drop()
 
 
-def _usb(c: Mapping[str, Any]):
-    return escpos_printer.Usb(int(c["vendor_id"]), int(c["product_id"]),
-                              timeout=int(c.get("timeout_s", 3) * 1000),
-                              in_ep=int(c.get("in_ep", 0x82)), out_ep=int(c.get("out_ep", 0x01)))
+def _usb(c: Mapping[str, Any]) -> Link:
+    device = escpos_printer.Usb(int(c["vendor_id"]), int(c["product_id"]),
+                                timeout=int(c.get("timeout_s", 3) * 1000),
+                                in_ep=int(c.get("in_ep", 0x82)), out_ep=int(c.get("out_ep", 0x01)))
+    return UsbLink(device, status_timeout_s=float(c.get("status_timeout_s", 0.5)))
 
 
-def _serial(c: Mapping[str, Any]):
-    return escpos_printer.Serial(c["device"], baudrate=int(c.get("baudrate", 9600)),
-                                 timeout=float(c.get("timeout_s", 3)))
+def _serial(c: Mapping[str, Any]) -> Link:
+    keys = ("baudrate", "parity", "stopbits", "bytesize", "flow_control", "timeout_s",
+            "status_timeout_s")
+    return SerialLink(c["device"], **{k: c[k] for k in keys if k in c})
 
 
-def _network(c: Mapping[str, Any]):
-    return escpos_printer.Network(c["host"], port=int(c.get("port", 9100)),
-                                  timeout=float(c.get("timeout_s", 3)))
+def _network(c: Mapping[str, Any]) -> Link:
+    device = escpos_printer.Network(c["host"], port=int(c.get("port", 9100)),
+                                    timeout=float(c.get("timeout_s", 3)))
+    return NetworkLink(device, status_timeout_s=float(c.get("status_timeout_s", 0.5)))
 
 
-def _file(c: Mapping[str, Any]):
-    return escpos_printer.File(c["device"])
+def _file(c: Mapping[str, Any]) -> Link:
+    return EscposLink(escpos_printer.File(c["device"]))
 
 
-TRANSPORTS = {"usb": (_usb, True), "serial": (_serial, True), "network": (_network, True),
-              "file": (_file, False), "dummy": (lambda c: escpos_printer.Dummy(), False)}
+def _dummy(c: Mapping[str, Any]) -> Link:
+    return EscposLink(escpos_printer.Dummy())
+
+
+TRANSPORTS = {"usb": _usb, "serial": _serial, "network": _network, "file": _file,
+              "dummy": _dummy}
 
 
 def open_escpos(config: Mapping[str, Any]) -> EscposPrinter:
     """An EscposPrinter for a ``{"backend": "usb"|"serial"|"network"|"file"|"dummy", ...}``
     section; ``"can_read": false`` for printers that never answer status queries."""
-    build, can_read = TRANSPORTS[config["backend"]]
     try:
-        device = build(config)
+        link = TRANSPORTS[config["backend"]](config)
     except KeyError as exc:
         raise ValueError(f"printer config for {config['backend']!r} needs {exc}") from exc
-    return EscposPrinter(device, can_read=config.get("can_read", can_read),
-                         empty_read_is_eof=config["backend"] == "network",
-                         **printer_settings(config))
+    if config.get("can_read") is False:
+        link.can_read = False
+    return EscposPrinter(link, **printer_settings(config))

@@ -1,4 +1,4 @@
-"""A complete fake printer that answers status queries and can fail on purpose."""
+"""A complete fake printer that answers status queries like a TM-T20 and can fail on purpose."""
 
 from collections.abc import Mapping
 from typing import Any
@@ -6,17 +6,34 @@ from typing import Any
 from PIL import Image
 
 from hw.printer.base import Printer, printer_settings
+from hw.printer.emulator import FaultControls, PrinterModel
 from hw.printer.errors import PrinterNotFound, PrinterTimeout
 
-PAPER_OK, PAPER_NEAR_END, PAPER_OUT = 0x12, 0x1E, 0x72
 
+class FakePrinter(FaultControls, Printer):
+    """Records the bytes and images it was sent; every fault a person can cause can be injected.
 
-class FakePrinter(Printer):
-    """Records the bytes and images it was sent; paper and plug state can be changed.
+    Public fault controls (stable: the chaos-day test drives them):
+
+    - ``set_paper_out(out=True)``, ``set_paper_near_end(near=True)``: the paper roll sensor;
+    - ``open_cover()`` / ``close_cover()``;
+    - ``set_offline(offline=True)``: offline with no cause given;
+    - ``press_feed(pressed=True)``: the FEED button held down;
+    - ``cutter_error(on=True)``, ``set_error(kind)`` (kind: "cutter", "unrecoverable",
+      "auto_recoverable" or None to clear);
+    - ``unplug()`` / ``plug()``: the device vanishes (PrinterNotFound) and comes back;
+    - ``set_answering(answering)``: connected but silent (PrinterTimeout).
+
+    ``model`` is the printer's state (hw.printer.emulator.PrinterModel); ``sent`` the bytes,
+    ``images`` the tickets that went through.
 
     >>> p = FakePrinter(); p.set_paper_out(True); p.status()
     <PrinterStatus.PAPER_OUT: 'paper_out'>
-    >>> p.unplug(); p.plug(); p.set_paper_out(False); p.status().value
+    >>> p.set_paper_out(False); p.open_cover(); p.status().value
+    'cover_open'
+    >>> p.close_cover(); p.unplug(); p.status().value
+    'not_found'
+    >>> p.plug(); p.status().value
     'online'
     """
 
@@ -24,7 +41,7 @@ class FakePrinter(Printer):
         super().__init__(**settings)
         self.sent = bytearray()
         self.images: list[Image.Image] = []
-        self.paper = PAPER_OK
+        self.model = PrinterModel()
         self.plugged = True
         self.answering = True
         self.closed = False
@@ -34,14 +51,6 @@ class FakePrinter(Printer):
         """Build from a ``{"backend": "fake", "paper_mm": 58, ...}`` section."""
         return cls(**printer_settings(config))
 
-    def set_paper_out(self, out: bool = True) -> None:
-        """Simulate an empty roll (or a new roll when False)."""
-        self.paper = PAPER_OUT if out else PAPER_OK
-
-    def set_paper_near_end(self, near: bool = True) -> None:
-        """Simulate the near-end sensor."""
-        self.paper = PAPER_NEAR_END if near else PAPER_OK
-
     def unplug(self) -> None:
         """Simulate a vanished USB device: every operation fails with PrinterNotFound."""
         self.plugged = False
@@ -49,10 +58,6 @@ class FakePrinter(Printer):
     def plug(self) -> None:
         """Bring the printer back."""
         self.plugged = True
-
-    def set_answering(self, answering: bool) -> None:
-        """When False, the printer is connected but silent (timeouts)."""
-        self.answering = answering
 
     def print_image(self, image: Image.Image) -> None:
         """Print like a real printer and keep the image when it went through."""
@@ -62,11 +67,12 @@ class FakePrinter(Printer):
     def _write(self, data: bytes) -> None:
         self._check_link()
         self.sent += data
+        self.model.feed(data)
 
     def _query(self, command: bytes) -> bytes:
         self._check_link()
         self.sent += command
-        return bytes([self.paper])
+        return self.model.feed(command)
 
     def _check_link(self) -> None:
         if not self.plugged:
@@ -77,4 +83,3 @@ class FakePrinter(Printer):
     def close(self) -> None:
         """Mark closed (kept for assertions)."""
         self.closed = True
-

@@ -1,5 +1,6 @@
 """Ticket layout: TicketPrint data in, a 1-bit PIL image of the paper width out (pure)."""
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -15,9 +16,10 @@ LABELS = {
     "number": ("SỐ THỨ TỰ", "YOUR NUMBER"),
     "priority": ("ƯU TIÊN", "PRIORITY"),
     "counters": ("Quầy phục vụ: {}", "Counter: {}"),
-    "ahead": ("Số người chờ trước bạn: {}", "People ahead of you: {}"),
-    "next": ("Bạn là người tiếp theo", "You are next"),
+    "ahead": ("Số người chờ trước quý ông/bà: {}", "People ahead of you: {}"),
+    "next": ("Quý ông/bà là người tiếp theo", "You are next"),
     "wait": ("Thời gian chờ dự kiến: khoảng {} phút", "Estimated wait: about {} min"),
+    "dossier": ("Mã hồ sơ: {}", "Dossier: {}"),
     "issued": ("In lúc {:%H:%M} ngày {:%d/%m/%Y}", "Issued {:%H:%M} on {:%d/%m/%Y}"),
     "qr": ("Quét mã để theo dõi lượt gọi", "Scan to follow your turn"),
 }
@@ -44,6 +46,7 @@ class TicketPrint:
     status_url: str | None
     footer: str
     counters: str | None = None
+    dossier_code: str | None = None
 
 
 @lru_cache(maxsize=64)
@@ -58,10 +61,15 @@ def _label(key: str, english: bool, *args) -> list[tuple[str, float]]:
     return lines + ([(en.format(*args), 0.75)] if english else [])
 
 
+NUMBER_RUN = re.compile(r"\d[\d .]*\d")
+"""A phone number or code written in groups ("0218 3852 123"): wrapped as one word, never split."""
+
+
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     """Greedy word wrap so each line fits ``width`` pixels (a lone long word is kept whole)."""
+    text = NUMBER_RUN.sub(lambda m: m.group(0).replace(" ", "\u00a0"), " ".join(text.split()))
     lines: list[str] = []
-    for word in text.split():
+    for word in text.split(" "):
         if lines and font.getlength(f"{lines[-1]} {word}") <= width:
             lines[-1] += f" {word}"
         else:
@@ -129,6 +137,7 @@ def _header(t: TicketPrint, width: int, english: bool, s: float) -> list[Image.I
     blocks = [text_block(t.centre_name.upper(), width, int(24 * s), True), rule(width, s),
               text_block(t.department, width, int(30 * s), True)]
     blocks += [text_block(t.service, width, int(24 * s))] if t.service else []
+    blocks += _say("dossier", width, english, 24 * s, t.dossier_code, bold=True) if t.dossier_code else []
     blocks += _say("number", width, english, 24 * s) + [big_number(t.number, width, int(180 * s))]
     if t.priority:
         blocks += [text_block(txt, width, int(36 * s * f), True, inverted=True)
@@ -136,14 +145,20 @@ def _header(t: TicketPrint, width: int, english: bool, s: float) -> list[Image.I
     return blocks
 
 
+def detail_lines(t: TicketPrint) -> list[tuple[str, tuple]]:
+    """The (label, values) lines under the number: who is ahead, the wait (not "khoảng 0 phút":
+    under a minute says nothing the "next" line does not), when it was issued."""
+    lines = [("ahead", (t.ahead,)) if t.ahead else ("next", ())]
+    if t.wait_minutes:
+        lines.append(("wait", (t.wait_minutes,)))
+    return lines + [("issued", (t.issued_at, t.issued_at))]
+
+
 def _details(t: TicketPrint, width: int, english: bool, s: float) -> list[Image.Image]:
     """Counters, people ahead, wait, time, QR code and footer."""
     blocks = _say("counters", width, english, 26 * s, t.counters, bold=True) if t.counters else []
-    blocks += (_say("ahead", width, english, 24 * s, t.ahead) if t.ahead
-               else _say("next", width, english, 24 * s))
-    if t.wait_minutes is not None:
-        blocks += _say("wait", width, english, 24 * s, t.wait_minutes)
-    blocks += _say("issued", width, english, 22 * s, t.issued_at, t.issued_at)
+    for key, values in detail_lines(t):
+        blocks += _say(key, width, english, (22 if key == "issued" else 24) * s, *values)
     if t.status_url:
         blocks += [rule(width, s), qr_block(t.status_url, width)] + _say("qr", width, english, 20 * s)
     footer = [text_block(t.footer, width, int(20 * s))] if t.footer else []

@@ -11,16 +11,9 @@ from hw.scanner.base import Scan, Scanner
 from hw.scanner.evdev_scanner import EvdevScanner
 from hw.scanner.fake import FakeScanner
 from hw.scanner.serial_scanner import SerialScanner
+from hw.serial_wire import serial_opener
 
 __all__ = ["EvdevScanner", "FakeScanner", "Scan", "Scanner", "SerialScanner", "open_scanner"]
-
-
-def serial_opener(config: Mapping[str, Any]) -> Callable[[], object]:
-    """A function opening the serial port (or pyserial URL) a config section names."""
-    import serial
-
-    url, baud = config["port"], int(config.get("baudrate", 9600))
-    return lambda: serial.serial_for_url(url, baudrate=baud, timeout=0.2)
 
 
 def open_scanner(config: Mapping[str, Any], on_scan: Callable[[Scan], None] | None = None,
@@ -37,6 +30,7 @@ def open_scanner(config: Mapping[str, Any], on_scan: Callable[[Scan], None] | No
 
     return choose_backend("scanner", config, {
         "evdev": lambda c: started(EvdevScanner(evdev_opener(c), on_scan, codes, on_state=on_state)),
-        "serial": lambda c: started(SerialScanner(serial_opener(c), on_scan, codes, on_state=on_state)),
-        "fake": lambda c: FakeScanner.from_config(c, on_scan, codes),
+        "serial": lambda c: started(SerialScanner(serial_opener(c), on_scan, codes, on_state=on_state,
+                                                  char_timeout=float(c.get("char_timeout_s", 0.3)))),
+        "fake": lambda c: FakeScanner.from_config(c, on_scan, codes, on_state),
     })

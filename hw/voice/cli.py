@@ -66,12 +66,17 @@ def add_voice_parser(sub) -> None:
             ("build", cmd_build, "tạo tệp bằng espeak-ng / synthesise clips with espeak-ng")):
         v = vsub.add_parser(name, help=text)
         if name != "script":
-            v.add_argument("--pack", default=str(DEFAULT_PACK), help=f"thư mục bộ giọng đọc (default {DEFAULT_PACK})")
+            v.add_argument("--pack", default=str(DEFAULT_PACK),
+                           help=f"thư mục bộ giọng đọc (mặc định {DEFAULT_PACK}) / "
+                                 f"voice pack folder (default {DEFAULT_PACK})")
         if name != "normalise":
-            v.add_argument("--config", default=None, help="centre TOML: adds the clips of named counters")
+            v.add_argument("--config", default=None, help="tệp TOML trung tâm: thêm tệp âm thanh cho tên quầy / "
+                                                          "centre TOML: adds the clips of named counters")
         if name == "build":
-            v.add_argument("--speed", type=int, default=150, help="espeak-ng words per minute")
-            v.add_argument("--missing", action="store_true", help="only clips the pack lacks (keeps recordings)")
+            v.add_argument("--speed", type=int, default=150, help="tốc độ đọc của espeak-ng (từ/phút) / "
+                                                                  "espeak-ng words per minute")
+            v.add_argument("--missing", action="store_true", help="chỉ tạo tệp còn thiếu (giữ bản ghi âm) / "
+                                                                  "only clips the pack lacks (keeps recordings)")
         v.set_defaults(func=func)
 
 

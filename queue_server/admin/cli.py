@@ -68,34 +68,39 @@ def cmd_config_reset(args) -> int:
 
 
 def add_config_commands(csub, common) -> None:
-    c = csub.add_parser("reset", help="forget the configuration saved from the admin pages (the TOML applies again)")
+    c = csub.add_parser("reset", help="bỏ cấu hình đã lưu từ trang quản trị (dùng lại tệp TOML) / "
+                                      "forget the configuration saved from the admin pages (the TOML applies again)")
     common(c)
     c.set_defaults(func=cmd_config_reset)
 
 
 def add_device_commands(dsub, common) -> None:
-    for name, func, text in (("revoke", cmd_device_revoke, "revoke every token of a device"),
-                             ("pair-code", cmd_device_pair_code, "make a one-time pairing code (15 minutes)")):
+    for name, func, text in (("revoke", cmd_device_revoke,
+                              "thu hồi mọi mã của một thiết bị / revoke every token of a device"),
+                             ("pair-code", cmd_device_pair_code, "tạo mã ghép nối dùng một lần (15 phút) / "
+                                                                 "make a one-time pairing code (15 minutes)")):
         d = dsub.add_parser(name, help=text)
         common(d)
-        d.add_argument("name", help="the device's name")
+        d.add_argument("name", help="tên thiết bị / the device's name")
         d.set_defaults(func=func)
-    d = dsub.add_parser("list", help="list devices, their tokens' state and last contact")
+    d = dsub.add_parser("list", help="liệt kê thiết bị, trạng thái mã và lần liên lạc cuối / "
+                                     "list devices, their tokens' state and last contact")
     common(d)
     d.set_defaults(func=cmd_device_list)
 
 
 def add_user_commands(usub, common) -> None:
-    u = usub.add_parser("list", help="list people's accounts")
+    u = usub.add_parser("list", help="liệt kê tài khoản / list people's accounts")
     common(u)
     u.set_defaults(func=cmd_user_list)
 
 
 def add_audit_parser(sub, common) -> None:
-    p = sub.add_parser("audit", help="show the audit log of admin changes (newest last)")
+    p = sub.add_parser("audit", help="xem nhật ký thay đổi của quản trị (mới nhất ở cuối) / "
+                                     "show the audit log of admin changes (newest last)")
     common(p)
-    p.add_argument("--limit", type=int, default=50, help="how many entries (default 50)")
-    p.add_argument("-v", "--verbose", action="store_true", help="also show what changed")
+    p.add_argument("--limit", type=int, default=50, help="số dòng (mặc định 50) / how many entries (default 50)")
+    p.add_argument("-v", "--verbose", action="store_true", help="hiện cả nội dung thay đổi / also show what changed")
     p.set_defaults(func=cmd_audit)
 
 

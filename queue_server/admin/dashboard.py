@@ -13,7 +13,7 @@ ONLINE_SECONDS = 120     # a device heard from this recently counts as online ev
 def dashboard_view(centre: dict, tickets: list[dict], counters: list[dict], devices: list[dict],
                    connected: set[int], now: datetime) -> dict:
     """Per-department queues, counters, device health and today's totals."""
-    return {"at": now.isoformat(), "departments": department_rows(centre, tickets, now),
+    return {"at": now.isoformat(), "timezone": centre.get("timezone"), "departments": department_rows(centre, tickets, now),
             "counters": counter_rows(centre, counters), "devices": device_rows(devices, connected, now),
             "totals": totals(tickets)}
 
@@ -51,11 +51,22 @@ def device_rows(devices: list[dict], connected: set[int], now: datetime) -> list
     for d in devices:
         seen = datetime.fromisoformat(d["last_seen"]) if d.get("last_seen") else None
         recent = seen is not None and now - seen <= timedelta(seconds=ONLINE_SECONDS)
+        online, revoked = d["id"] in connected or recent, d.get("live_tokens", 1) == 0
         rows.append({"id": d["id"], "name": d["name"], "role": d["role"], "counter": d.get("counter"),
                      "group": d.get("display_group"), "last_seen": d.get("last_seen"),
-                     "online": d["id"] in connected or recent, "revoked": d.get("live_tokens", 1) == 0,
+                     "online": online, "revoked": revoked, "state": device_state(online, revoked, seen),
                      "status": d.get("status") or {}, "problems": device_problems(d.get("status") or {})})
     return rows
+
+
+def device_state(online: bool, revoked: bool, seen: datetime | None) -> str:
+    """revoked, online, never (registered, never connected: not lost, just not set up yet) or
+    lost (it was connected once and has gone quiet: someone should look)."""
+    if revoked:
+        return "revoked"
+    if online:
+        return "online"
+    return "lost" if seen is not None else "never"
 
 
 def device_problems(status: dict) -> list[str]:

@@ -37,10 +37,11 @@ def _app(command: str, url: str, token: str, *options: str) -> list[str]:
 
 def _rating_terminal(url: str, seeded: dict) -> list[list[str]]:
     """One rating tablet at counter 1, where the human plays the officer."""
-    token = seeded.get("terminal_tokens", {}).get(1)
+    from .people import DEMO_TERMINAL_COUNTER as counter
+    token = seeded.get("terminal_tokens", {}).get(counter)
     if not token:
         return []
-    return [_app("terminal", url, token, "--counter", "1", "--outbox", "var/demo-terminal-1-outbox.db")]
+    return [_app("terminal", url, token, "--counter", str(counter), "--outbox", f"var/demo-terminal-{counter}-outbox.db")]
 
 
 def _kiosk(url: str, seeded: dict) -> list[list[str]]:

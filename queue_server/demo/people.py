@@ -20,6 +20,10 @@ def officer_username(counter: int) -> str:
     return f"canbo{counter:02d}"
 
 
+DEMO_TERMINAL_COUNTER = 1
+"""The counter whose rating tablet the demo runs (where the person trying the demo plays the officer)."""
+
+
 def seed_accounts(config: CentreConfig, store: Store) -> dict:
     """Create the demo's people and devices; return their principals and tokens."""
     add_user(config, None, "admin", "Quản trị viên", "admin", DEMO_PASSWORD, store=store)
@@ -29,10 +33,10 @@ def seed_accounts(config: CentreConfig, store: Store) -> dict:
         user_id = add_user(config, None, officer_username(counter.number), name, "officer", DEMO_PASSWORD,
                            title="Công chức một cửa", store=store)
         officers[counter.number] = Principal("user", user_id, Role.OFFICER, name, config.centre.id)
-    terminals = {}
-    for counter in config.counters:
-        token = add_device(config, None, f"danh-gia-{counter.number}", "terminal", counter=counter.number, store=store)
-        terminals[counter.number] = token
+    # Only the devices the demo starts (demo/devices.py): a tablet registered but never run would
+    # sit on the dashboard as a device to worry about. The simulator rates without a device account.
+    terminals = {DEMO_TERMINAL_COUNTER: add_device(config, None, f"danh-gia-{DEMO_TERMINAL_COUNTER}", "terminal",
+                                                   counter=DEMO_TERMINAL_COUNTER, store=store)}
     tokens = {"kiosk": add_device(config, None, "may-boc-so-1", "kiosk", store=store),
               "display": add_device(config, None, "man-hinh-sanh", "display", store=store)}
     return {"officers": officers, "terminal_tokens": terminals, "tokens": tokens}

@@ -78,41 +78,62 @@ def cmd_db_list(args) -> int:
 
 def add_deploy_commands(sub, default_db: str) -> None:
     """Register install, uninstall, pair and db on the `motcua` parser."""
-    for name, func, text in (("install", cmd_install, "install a role: user, dirs, configs, udev, systemd units"),
-                             ("uninstall", cmd_uninstall, "remove a role's units (configs and data stay)")):
+    for name, func, text in (("install", cmd_install, "cài đặt một vai trò máy: người dùng, thư mục, cấu hình, udev, "
+                                                       "systemd / install a role: user, dirs, configs, udev, systemd units"),
+                             ("uninstall", cmd_uninstall, "gỡ dịch vụ của một vai trò (giữ cấu hình và dữ liệu) / "
+                                                          "remove a role's units (configs and data stay)")):
         p = sub.add_parser(name, help=text)
-        p.add_argument("role", choices=list(ROLES), help="what this machine is")
-        p.add_argument("--prefix", default=None, help="write under this root and run no command (CI, images)")
-        p.add_argument("--dry-run", action="store_true", help="only show what would be done")
+        p.add_argument("role", choices=list(ROLES), help="vai trò của máy này / what this machine is")
+        p.add_argument("--prefix", default=None, help="ghi dưới thư mục gốc này, không chạy lệnh nào / "
+                                                      "write under this root and run no command (CI, images)")
+        p.add_argument("--dry-run", action="store_true", help="chỉ hiện việc sẽ làm / only show what would be done")
         if name == "install":
-            p.add_argument("--server", default=None, help="the queue server URL written into device configs")
+            p.add_argument("--server", default=None, help="địa chỉ máy chủ ghi vào cấu hình thiết bị / "
+                                                          "the queue server URL written into device configs")
         else:
-            p.add_argument("--purge", action="store_true", help="also delete configs, data and the user")
+            p.add_argument("--purge", action="store_true", help="xóa cả cấu hình, dữ liệu và người dùng / "
+                                                                "also delete configs, data and the user")
         p.set_defaults(func=func)
 
-    p = sub.add_parser("pair", help="pair this device with a one-time code from the admin page")
-    p.add_argument("code", help="the pairing code (e.g. ABCD2345)")
-    p.add_argument("--server", required=True, help="queue server URL, e.g. http://192.168.1.10:5000")
+    p = sub.add_parser("pair", help="ghép nối thiết bị này bằng mã dùng một lần từ trang quản trị / "
+                                    "pair this device with a one-time code from the admin page")
+    p.add_argument("code", help="mã ghép nối (ví dụ ABCD2345) / the pairing code (e.g. ABCD2345)")
+    p.add_argument("--server", required=True, help="địa chỉ máy chủ, ví dụ http://192.168.1.10:5000 / "
+                                                   "queue server URL, e.g. http://192.168.1.10:5000")
     p.add_argument("--role-config", default=None,
-                   help="config file to store the token in (default by role: /etc/motcua/<role>.toml)")
-    p.add_argument("--ca-pin", default=None, help="https:// servers: the CA pin shown beside the pairing code")
-    p.add_argument("--ca", default=None, help="https:// servers: the centre's ca.pem, copied by hand (instead of --ca-pin)")
+                   help="tệp cấu hình lưu mã thiết bị (mặc định theo vai trò: /etc/motcua/<role>.toml) / "
+                        "config file to store the token in (default by role: /etc/motcua/<role>.toml)")
+    p.add_argument("--ca-pin", default=None, help="máy chủ https://: mã ghim CA hiện bên cạnh mã ghép nối / "
+                                                  "https:// servers: the CA pin shown beside the pairing code")
+    p.add_argument("--ca", default=None,
+                   help="máy chủ https://: tệp ca.pem của trung tâm, chép tay (thay cho --ca-pin) / "
+                        "https:// servers: the centre's ca.pem, copied by hand (instead of --ca-pin)")
     p.set_defaults(func=cmd_pair)
 
-    p = sub.add_parser("db", help="database backups, integrity check, restore")
+    p = sub.add_parser("db", help="sao lưu, kiểm tra, khôi phục cơ sở dữ liệu / "
+                                  "database backups, integrity check, restore")
     dsub = p.add_subparsers(dest="db_command", required=True)
-    d = dsub.add_parser("backup", help="an online, verified backup; old ones pruned")
-    d.add_argument("--db", default=default_db, help=f"the database (default {default_db})")
-    d.add_argument("--dest", default="var/backups", help="backup folder (default var/backups)")
-    d.add_argument("--keep-days", type=int, default=30, help="delete backups older than this (default 30)")
+    d = dsub.add_parser("backup", help="sao lưu khi đang chạy, có kiểm tra; xóa bản cũ / "
+                                       "an online, verified backup; old ones pruned")
+    d.add_argument("--db", default=default_db, help=f"cơ sở dữ liệu (mặc định {default_db}) / "
+                                                     f"the database (default {default_db})")
+    d.add_argument("--dest", default="var/backups", help="thư mục sao lưu (mặc định var/backups) / "
+                                                         "backup folder (default var/backups)")
+    d.add_argument("--keep-days", type=int, default=30, help="xóa bản sao lưu cũ hơn số ngày này (mặc định 30) / "
+                                                             "delete backups older than this (default 30)")
     d.set_defaults(func=cmd_db_backup)
-    d = dsub.add_parser("check", help="PRAGMA integrity_check; exit 1 when damaged")
-    d.add_argument("--db", default=default_db, help=f"the database (default {default_db})")
+    d = dsub.add_parser("check", help="kiểm tra toàn vẹn; mã thoát 1 khi hỏng / "
+                                      "PRAGMA integrity_check; exit 1 when damaged")
+    d.add_argument("--db", default=default_db, help=f"cơ sở dữ liệu (mặc định {default_db}) / "
+                                                     f"the database (default {default_db})")
     d.set_defaults(func=cmd_db_check)
-    d = dsub.add_parser("restore", help="replace the database by a backup (stop the server first)")
-    d.add_argument("file", help="the backup file")
-    d.add_argument("--db", default=default_db, help=f"the database (default {default_db})")
+    d = dsub.add_parser("restore", help="thay cơ sở dữ liệu bằng một bản sao lưu (dừng máy chủ trước) / "
+                                        "replace the database by a backup (stop the server first)")
+    d.add_argument("file", help="tệp sao lưu / the backup file")
+    d.add_argument("--db", default=default_db, help=f"cơ sở dữ liệu (mặc định {default_db}) / "
+                                                     f"the database (default {default_db})")
     d.set_defaults(func=cmd_db_restore)
-    d = dsub.add_parser("list", help="list backups")
-    d.add_argument("--dest", default="var/backups", help="backup folder (default var/backups)")
+    d = dsub.add_parser("list", help="liệt kê bản sao lưu / list backups")
+    d.add_argument("--dest", default="var/backups", help="thư mục sao lưu (mặc định var/backups) / "
+                                                         "backup folder (default var/backups)")
     d.set_defaults(func=cmd_db_list)

@@ -21,15 +21,21 @@ def cmd_tls_pin(args) -> int:
 
 
 def add_tls_commands(sub) -> None:
-    p = sub.add_parser("tls", help="HTTPS: make the centre's CA and the server certificate")
+    p = sub.add_parser("tls", help="HTTPS: tạo CA của trung tâm và chứng chỉ máy chủ / "
+                                   "HTTPS: make the centre's CA and the server certificate")
     tsub = p.add_subparsers(dest="tls_command", required=True)
-    t = tsub.add_parser("init", help="make the CA (once) and the server's certificate in /etc/motcua/tls")
-    t.add_argument("--dir", default=None, help="where (default /etc/motcua/tls)")
-    t.add_argument("--name", action="append", default=[], help="a DNS name of the server (repeatable)")
-    t.add_argument("--ip", action="append", default=[], help="an IP address of the server (repeatable; "
-                                                               "this machine's are added)")
-    t.add_argument("--renew", action="store_true", help="make a new server certificate (same CA: devices keep working)")
+    t = tsub.add_parser("init", help="tạo CA (một lần) và chứng chỉ máy chủ trong /etc/motcua/tls / "
+                                     "make the CA (once) and the server's certificate in /etc/motcua/tls")
+    t.add_argument("--dir", default=None, help="thư mục (mặc định /etc/motcua/tls) / where (default /etc/motcua/tls)")
+    t.add_argument("--name", action="append", default=[], help="tên DNS của máy chủ (có thể lặp lại) / "
+                                                               "a DNS name of the server (repeatable)")
+    t.add_argument("--ip", action="append", default=[], help="địa chỉ IP của máy chủ (có thể lặp lại; "
+                   "tự thêm địa chỉ của máy này) / an IP address of the server (repeatable; "
+                   "this machine's are added)")
+    t.add_argument("--renew", action="store_true", help="tạo chứng chỉ máy chủ mới (giữ CA: thiết bị vẫn chạy) / "
+                                                        "make a new server certificate (same CA: devices keep working)")
     t.set_defaults(func=cmd_tls_init)
-    t = tsub.add_parser("pin", help="print the CA pin devices check while pairing")
-    t.add_argument("--dir", default=None, help="where (default /etc/motcua/tls)")
+    t = tsub.add_parser("pin", help="in mã ghim CA mà thiết bị kiểm tra khi ghép nối / "
+                                    "print the CA pin devices check while pairing")
+    t.add_argument("--dir", default=None, help="thư mục (mặc định /etc/motcua/tls) / where (default /etc/motcua/tls)")
     t.set_defaults(func=cmd_tls_pin)

@@ -51,10 +51,27 @@ def _decode(data: bytes | str) -> str:
         ) from None
 
 
+HEADER_SEARCH_LINES = 20
+"""The header row is looked for among this many first non-blank lines (a title, the exporting
+office, a blank line may come above it); the importer searches as many rows for its columns."""
+DELIMITERS = (",", ";")
+
+
 def _delimiter(text: str) -> str:
-    """';' when the first non-blank line has more semicolons than commas (Excel in vi-VN)."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    return ";" if first.count(";") > first.count(",") else ","
+    """The separator that splits some line among the first ones into the most fields: that line is
+    the header row. ';' in exports from Excel in vi-VN, ',' elsewhere; a title line above the
+    header ("Danh sách hồ sơ tháng 3, 2025") does not decide."""
+    lines = [line for line in text.splitlines()[:HEADER_SEARCH_LINES * 4] if line.strip()][:HEADER_SEARCH_LINES]
+    widest = {d: _widest(lines, d) for d in DELIMITERS}
+    return max(DELIMITERS, key=lambda d: (widest[d], d == ","))
+
+
+def _widest(lines: list[str], delimiter: str) -> int:
+    """The most fields any of `lines` splits into (0 for lines the csv module cannot read)."""
+    try:
+        return max((len(cells) for cells in csv.reader(lines, delimiter=delimiter)), default=0)
+    except csv.Error:
+        return 0
 
 
 def csv_rows(data: bytes | str) -> Iterator[NumberedRow]:

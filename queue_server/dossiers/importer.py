@@ -26,7 +26,7 @@ from queue_server.dossiers.import_fields import (
     parse_status,
     text_key,
 )
-from queue_server.dossiers.import_sources import ImportFileError, NumberedRow, rows_for
+from queue_server.dossiers.import_sources import HEADER_SEARCH_LINES, ImportFileError, NumberedRow, rows_for
 from queue_server.dossiers.model import Department, Dossier, normalise_code
 
 __all__ = ["DEFAULT_MAPPING", "ImportDiff", "ImportFileError", "ImportResult", "Rejection",
@@ -54,7 +54,7 @@ LABELS = {  # field → (Vietnamese, English) names used in reasons
     "due_at": ("Ngày hẹn trả", "appointment date"), "status": ("Trạng thái", "status"),
     "resolved_at": ("Ngày có kết quả", "resolved date"),
 }
-_HEADER_SEARCH_ROWS = 20
+_HEADER_SEARCH_ROWS = HEADER_SEARCH_LINES
 _CODE_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/")
 
 
@@ -73,6 +73,7 @@ class ImportResult:
     accepted: list[Dossier]
     rejected: list[Rejection]
     repeated_lines: list[int] = field(default_factory=list)  # identical repeats, accepted once
+    unknown_departments: list[str] = field(default_factory=list)  # names to add to department_aliases
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,7 @@ class _RowParser:
 
     def __init__(self, columns: dict[str, int], departments: dict[str, str], tz: ZoneInfo) -> None:
         self.columns, self.departments, self.tz = columns, departments, tz
+        self.unknown_departments: dict[str, None] = {}     # in the order they were met
 
     def cell(self, cells: list[Cell], name: str) -> Cell:
         index = self.columns.get(name)
@@ -169,6 +171,7 @@ class _RowParser:
         try:
             return self.departments[text_key(cell_text(raw))]
         except KeyError:
+            self.unknown_departments[cell_text(raw)] = None
             raise FieldProblem(f"Không tìm thấy đơn vị: '{cell_text(raw)}'",
                                f"unknown department: '{cell_text(raw)}'") from None
 
@@ -246,7 +249,7 @@ def _collect(rows: Iterator[NumberedRow], parser: _RowParser) -> ImportResult:
         else:
             rejected.append(Rejection(line, written, f"Trùng mã hồ sơ với dòng {first[0]} nhưng khác dữ liệu",
                                       f"duplicate code: line {first[0]} has the same code with different data"))
-    return ImportResult([d for _, d in accepted.values()], rejected, repeated)
+    return ImportResult([d for _, d in accepted.values()], rejected, repeated, list(parser.unknown_departments))
 
 
 def _comparable(dossier: Dossier) -> Dossier:

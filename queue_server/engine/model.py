@@ -64,7 +64,7 @@ class Ticket:
         return dataclasses.replace(self)
 
     def to_dict(self) -> dict:
-        return _plain(dataclasses.asdict(self))
+        return _fields(self)
 
 
 @dataclass
@@ -83,7 +83,7 @@ class CounterState:
         return dataclasses.replace(self)
 
     def to_dict(self) -> dict:
-        return _plain(dataclasses.asdict(self))
+        return _fields(self)
 
 
 @dataclass
@@ -106,6 +106,12 @@ class Event:
             "counter": self.counter.to_dict() if self.counter else None,
             "data": _plain(self.data),
         }
+
+
+def _fields(obj) -> dict:
+    """A flat dataclass's fields as a JSON-ready dict (dataclasses.asdict deep-copies every value:
+    a third of an action's CPU in a 40-counter centre)."""
+    return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
 
 
 def _plain(value):

@@ -68,7 +68,7 @@ class PhuLuc2:
     total: Row
     percentages: tuple[Decimal | None, ...]  # one per column, then the grand total's own (100,00)
     tickets_served: int
-    dossiers_resolved: int
+    dossiers_resolved: int | None    # None: the centre has no dossier data (never imported)
     other_styles: tuple["PhuLuc2", ...] = ()   # tables of the other styles used in the period
 
     @property
@@ -83,8 +83,9 @@ class PhuLuc2:
 
     @property
     def share_of_resolved(self) -> Decimal | None:
-        """Ratings per dossier resolved, in % (may exceed 100 when ratings outnumber dossiers)."""
-        return percent(self.all_ratings, self.dossiers_resolved)
+        """Ratings per dossier resolved, in % (may exceed 100 when ratings outnumber dossiers); None
+        when nothing was resolved or no dossier data exists."""
+        return None if self.dossiers_resolved is None else percent(self.all_ratings, self.dossiers_resolved)
 
     def as_dict(self) -> dict:
         """JSON-ready form; percentages as floats, null where undefined."""
@@ -143,7 +144,7 @@ def _make_row(dept: str, name: str, counts: Sequence[int], style: RatingStyle, v
 
 
 def compute(counts: Iterable[RatingCount], period: Period, departments: Sequence, style: RatingStyle,
-            tickets_served: int = 0, dossiers_resolved: int = 0) -> PhuLuc2:
+            tickets_served: int = 0, dossiers_resolved: int | None = 0) -> PhuLuc2:
     """Phụ lục II from (department_id, value, n) triples. `departments` are objects with `id` and
     `name`, in the centre's order. Values that are not options of `style` are left out (ratings made
     before the centre changed its style belong to another table)."""
@@ -165,7 +166,7 @@ def compute(counts: Iterable[RatingCount], period: Period, departments: Sequence
 
 
 def compute_all(counts_by_style: Mapping[str, Iterable[RatingCount]], period: Period, departments: Sequence,
-                current: RatingStyle, tickets_served: int = 0, dossiers_resolved: int = 0) -> PhuLuc2:
+                current: RatingStyle, tickets_served: int = 0, dossiers_resolved: int | None = 0) -> PhuLuc2:
     """Phụ lục II of the current style, with a table for each other style that has ratings in the
     period (in the order of RatingStyle), so no rating drops out of the totals."""
     current = RatingStyle(current)
@@ -206,16 +207,23 @@ def _share(value: Decimal | None) -> str:
     return "chưa tính được tỷ lệ" if value is None else f"tỷ lệ {format_percent(value)} %"
 
 
+DOSSIER_SOURCE = "theo dữ liệu nhập từ phần mềm một cửa"
+NO_DOSSIER_DATA = ("Số lượt đánh giá / hồ sơ đã giải quyết: chưa có dữ liệu hồ sơ — nhập danh sách hồ sơ "
+                   "từ phần mềm một cửa (motcua dossiers import, hoặc tải lên /api/dossiers/import) "
+                   "để tính tỷ lệ này")
+
+
 def share_lines(report: PhuLuc2) -> list[str]:
     """The narrative figures: ratings as a share of tickets served and of dossiers resolved
-    (no share, said in words, when nothing was served or resolved)."""
+    (no share, said in words, when nothing was served or resolved; where to get the dossiers
+    when the centre has none)."""
     n = format_int(report.all_ratings)
-    return [
-        f"Số lượt đánh giá: {n} / {format_int(report.tickets_served)} lượt được phục vụ "
-        f"({_share(report.share_of_served)})",
-        f"Số lượt đánh giá: {n} / {format_int(report.dossiers_resolved)} hồ sơ đã giải quyết trong kỳ "
-        f"({_share(report.share_of_resolved)})",
-    ]
+    served = (f"Số lượt đánh giá: {n} / {format_int(report.tickets_served)} lượt được phục vụ "
+              f"({_share(report.share_of_served)})")
+    if report.dossiers_resolved is None:
+        return [served, NO_DOSSIER_DATA]
+    return [served, f"Số lượt đánh giá: {n} / {format_int(report.dossiers_resolved)} hồ sơ đã giải quyết trong kỳ "
+                    f"{DOSSIER_SOURCE} ({_share(report.share_of_resolved)})"]
 
 
 def subtitle(report: PhuLuc2) -> str:

@@ -113,8 +113,10 @@ def download(name: str, fmt: str):
 
 @reports.errorhandler(QueueError)
 def refused(exc: QueueError):
-    """A request past the limits (a period too long, a list too large): its bilingual message."""
-    return {"error": exc.to_dict()}, exc.status
+    """A request past the limits (a period too long, a list too large): its bilingual message, as a
+    page for a browser (with the way back to the period picker), as JSON for a script."""
+    from ..web.errors import queue_error
+    return queue_error(exc)
 
 
 def _on_page(table) -> tuple:

@@ -50,10 +50,14 @@ def _style(config: CentreConfig):
     return config.centre.rating_style
 
 
-def dossiers_resolved(config: CentreConfig, store: Store, period: periods.Period) -> int:
-    """Dossiers resolved in the period, as Phụ lục I counts them."""
+def dossiers_resolved(config: CentreConfig, store: Store, period: periods.Period) -> int | None:
+    """Dossiers resolved in the period, as Phụ lục I counts them; None when the centre has no
+    dossier at all (never imported nor pushed), which is not the same as none resolved."""
     from ..dossier_service import DossierService
-    return DossierService(config, store).report(period).total[RESOLVED]
+    registry = DossierService(config, store)
+    if registry.dossiers.count(config.centre.id) == 0:
+        return None
+    return registry.report(period).total[RESOLVED]
 
 
 def _styles(config: CentreConfig, reports: Reports, period: periods.Period) -> list[RatingStyle]:

@@ -49,3 +49,31 @@ def test_dashboard_view_device_online_by_socket_or_recent_contact():
 
 def test_device_problems_ignores_healthy_values():
     assert device_problems({"printer": "ok", "scanner": "missing", "paper": True}) == ["scanner: missing"]
+
+
+def test_dashboard_view_device_state_never_connected_is_not_lost():
+    """A device registered but never connected is "never" (chưa kết nối), not "lost" (mất liên lạc)."""
+    old = (NOW - timedelta(hours=2)).isoformat()
+    devices = [{"id": 1, "name": "a", "role": "terminal", "last_seen": None, "live_tokens": 1, "status": {}},
+               {"id": 2, "name": "b", "role": "terminal", "last_seen": old, "live_tokens": 1, "status": {}},
+               {"id": 3, "name": "c", "role": "terminal", "last_seen": None, "live_tokens": 1, "status": {}},
+               {"id": 4, "name": "d", "role": "terminal", "last_seen": old, "live_tokens": 0, "status": {}}]
+    rows = dashboard_view(CENTRE, [], [], devices, {3}, NOW)["devices"]
+    assert [r["state"] for r in rows] == ["never", "lost", "online", "revoked"]
+
+
+def test_demo_registers_only_the_devices_it_starts(tmp_path, demo_config):
+    """The demo dashboard lists no device the demo never runs (issue #16: 23 tablets "lost")."""
+    from queue_server.demo import devices
+    from queue_server.demo.people import seed_accounts
+    from queue_server.storage import Store
+    store = Store(tmp_path / "demo.db")
+    try:
+        seeded = seed_accounts(demo_config, store)
+        registered = {r["name"] for r in store.query("SELECT name FROM devices")}
+        started = {argv[argv.index("--token") + 1] for argv in devices.device_commands("http://x", seeded)}
+        tokens = {*seeded["tokens"].values(), *seeded["terminal_tokens"].values()}
+        assert tokens == started                       # every registered device is started
+        assert registered == {"may-boc-so-1", "man-hinh-sanh", "danh-gia-1"}
+    finally:
+        store.close()

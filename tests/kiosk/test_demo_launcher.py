@@ -25,7 +25,8 @@ def test_demo_kiosk_process_keeps_running_against_a_server(live_centre):
         while time.monotonic() < deadline and not live_centre.service.accounts.device_status(device):
             assert proc.poll() is None, proc.stdout.read().decode()
             time.sleep(0.2)
-        assert live_centre.service.accounts.device_status(device) == {"printer": "online"}
+        assert live_centre.service.accounts.device_status(device) == {"printer": "online", "app": "ok",
+                                                                      "scanner": "connected"}
         assert proc.poll() is None
     finally:
         proc.terminate()

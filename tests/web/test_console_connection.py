@@ -49,8 +49,9 @@ def test_connection_seq_gap_asks_for_a_snapshot(live_centre, page):
     open_console(page, live_centre, counter=1)
     snapshots = page.evaluate("motcuaConsole.state.snapshots")
     seq = page.evaluate("motcuaConsole.state.seq")
-    page.evaluate("motcuaConsole.applyEvent({seq: motcuaConsole.state.seq + 2, type: 'ticket.issued',"
-                  " ticket: null, counter: null, data: {}})")
+    page.evaluate("motcuaConsole.applyMessage({prev: motcuaConsole.state.seq + 1, seq: motcuaConsole.state.seq + 2,"
+                  " events: [{seq: motcuaConsole.state.seq + 2, type: 'ticket.issued', ticket: null, counter: null,"
+                  " data: {}}], stats: {}})")
     page.wait_for_function(f"motcuaConsole.state.snapshots > {snapshots}")
     assert page.evaluate("motcuaConsole.state.seq") == seq  # back to the server's truth
     label = issue(live_centre)  # and live events apply again

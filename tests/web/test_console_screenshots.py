@@ -57,6 +57,7 @@ def test_screenshots_login_and_console(live_centre, new_page, shots):
     page.select_option("#transfer-counter", "1")
     shots(page, "transfer")
     page.keyboard.press("Escape")
+    expect(page.locator("#transfer-dialog")).to_be_hidden()
 
     page.keyboard.press("n")                          # the recalled number never came
     expect(page.locator("#arrival-dialog")).to_be_visible()

@@ -18,11 +18,13 @@
     return tr;
   }
   function fmt(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
-  function two(n) { return (n < 10 ? "0" : "") + n; }
+  var timeZone = "Asia/Ho_Chi_Minh";   // the centre's (model.timezone), never the viewing device's
   function time(iso, online) {
     if (!iso) return online ? "Đang kết nối" : "Chưa liên lạc";
-    var d = new Date(iso);     // shown in the browser's zone: the centre's own PCs
-    return two(d.getHours()) + ":" + two(d.getMinutes()) + " " + two(d.getDate()) + "/" + two(d.getMonth() + 1);
+    var p = {};
+    new Intl.DateTimeFormat("en-GB", {timeZone: timeZone, day: "2-digit", month: "2-digit", hour: "2-digit",
+      minute: "2-digit", hourCycle: "h23"}).formatToParts(new Date(iso)).forEach(function (x) { p[x.type] = x.value; });
+    return p.hour + ":" + p.minute + " " + p.day + "/" + p.month;
   }
 
   function renderTotals(t) {
@@ -48,15 +50,17 @@
       body.appendChild(tr);
     });
   }
+  var DEVICE_STATES = {revoked: "Đã thu hồi", online: "Trực tuyến", lost: "Mất liên lạc", never: "Chưa kết nối"};
   function renderDevices(rows) {
     var body = document.getElementById("devices");
     body.textContent = "";
     if (!rows.length) body.appendChild(row([["Chưa có thiết bị nào"], [""], [""], [""]]));
     rows.forEach(function (d) {
-      var state = d.revoked ? "Đã thu hồi" : (d.online ? "Trực tuyến" : "Mất liên lạc");
+      var state = DEVICE_STATES[d.state] || d.state;
       if (d.problems.length) state += " · " + d.problems.join(", ");
       var tr = row([[d.name + (d.counter ? " (quầy " + d.counter + ")" : "")], [ROLES[d.role] || d.role],
-                    [state, d.revoked ? "muted" : (d.online && !d.problems.length ? "ok" : "bad")], [time(d.last_seen, d.online)]]);
+                    [state, d.state === "revoked" || d.state === "never" ? "muted" : (d.online && !d.problems.length ? "ok" : "bad")],
+                    [time(d.last_seen, d.online)]]);
       tr.dataset.device = d.name;
       body.appendChild(tr);
     });
@@ -81,6 +85,7 @@
   function render(model) {
     renderTotals(model.totals);
     renderDepartments(model.departments);
+    if (model.timezone) timeZone = model.timezone;
     renderDevices(model.devices);
     renderCounters(model.counters);
     var held = document.getElementById("ratings-held");
@@ -100,7 +105,7 @@
   socket.on("connect", function () { live.textContent = "Trực tiếp"; live.className = "live on"; });
   socket.on("disconnect", function () { live.textContent = "Mất kết nối — đang thử lại"; live.className = "live off"; });
   socket.on("snapshot", soon);
-  socket.on("event", soon);
+  socket.on("events", soon);
   setInterval(soon, 15000);
   refresh();
 })();

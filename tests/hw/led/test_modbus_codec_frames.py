@@ -23,10 +23,14 @@ def test_modbus_register_start_is_configurable():
     assert ModbusCodec(register=0x10).encode(Command(1, "5"))[2:4] == b"\x00\x10"
 
 
-@pytest.mark.parametrize("command", [Command(248, "1"), Command(1, "A1"), Command(1, "70000")])
-def test_modbus_encode_rejects(command):
+def test_modbus_encode_rejects_a_bad_address():
     with pytest.raises(ValueError):
-        CODEC.encode(command)
+        CODEC.encode(Command(248, "1"))
+
+
+@pytest.mark.parametrize("text, value", [("A1", 1), ("70000", 0), ("R012", 12), ("99999", 9999)])
+def test_modbus_number_model_shows_the_digits(text, value):
+    assert int.from_bytes(CODEC.encode(Command(1, text))[7:9], "big") == value
 
 
 def test_modbus_reply_is_the_write_echo():

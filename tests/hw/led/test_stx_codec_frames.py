@@ -19,10 +19,14 @@ def test_stx_encode_table(command, frame):
     assert CODEC.encode(command) == frame
 
 
-@pytest.mark.parametrize("command", [Command(100, "1"), Command(1, "12345"), Command(1, "1.2")])
-def test_stx_encode_rejects(command):
+def test_stx_encode_rejects_a_bad_address():
     with pytest.raises(ValueError):
-        CODEC.encode(command)
+        CODEC.encode(Command(100, "1"))
+
+
+@pytest.mark.parametrize("text, sent", [("12345", b"2345"), ("1.2", b"  12"), ("r001", b"R001")])
+def test_stx_encode_fits_any_text(text, sent):
+    assert CODEC.encode(Command(1, text))[4:8] == sent
 
 
 def test_stx_width_is_configurable():

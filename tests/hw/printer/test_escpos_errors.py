@@ -2,6 +2,7 @@
 
 import errno
 import socket
+import termios
 
 import pytest
 import serial
@@ -21,6 +22,9 @@ from hw.printer.escpos_backend import classify
     (serial.SerialTimeoutException("Write timeout"), PrinterTimeout),
     (serial.SerialException("device reports readiness but returned no data"), PrinterNotFound),
     (DeviceNotFoundError("Unable to open USB printer"), PrinterNotFound),
+    (termios.error(5, "Input/output error"), PrinterNotFound),      # tcflush on an unplugged adapter
+    (serial.PortNotOpenError(), PrinterNotFound),
+    (usb.core.USBError("Pipe error", errno.EPIPE, -9), PrinterNotFound),
     (RuntimeError("odd"), PrinterError),
 ])
 def test_classify_table(exc, kind):

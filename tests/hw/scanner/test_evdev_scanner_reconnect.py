@@ -104,3 +104,51 @@ def test_evdev_source_spurious_wakeup_is_no_events():
     os.write(device.write_fd, b"x")
     assert source.events(1) == []
     source.close()
+
+
+class RemovableDevice(PipeDevice):
+    """A PipeDevice that can be pulled out: select wakes and read raises ENODEV, as evdev does."""
+
+    def unplug(self):
+        self.removed = True
+        os.write(self.write_fd, b"x")
+
+    def read(self):
+        if getattr(self, "removed", False):
+            raise OSError(errno.ENODEV, "No such device")
+        return super().read()
+
+
+def test_evdev_scanner_unplug_and_replug_in_its_own_thread():
+    devices, plugged = [], [True]
+
+    def open_source():
+        if not plugged[0]:
+            raise FileNotFoundError(errno.ENOENT, "/dev/input/by-id/usb-scanner-event-kbd")
+        devices.append(RemovableDevice())
+        return EvdevSource(devices[-1])
+
+    scanner = EvdevScanner(open_source, backoff=(0.05, 0.2))
+    scanner.start()
+    try:
+        _until(lambda: scanner.state is DeviceState.CONNECTED and devices)
+        plugged[0] = False
+        devices[0].unplug()
+        _until(lambda: scanner.state is DeviceState.DISCONNECTED)
+        assert not devices[0].grabbed
+        plugged[0] = True
+        _until(lambda: len(devices) == 2 and scanner.state is DeviceState.CONNECTED)
+        devices[1].push(key_events("H12.22-231012-0005"))
+        assert scanner.get(timeout=3).code.seq == 5 and devices[1].grabbed
+    finally:
+        scanner.close()
+
+
+def _until(condition, timeout=5.0):
+    import time
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if condition():
+            return
+        time.sleep(0.01)
+    raise AssertionError("condition not met in time")

@@ -75,3 +75,15 @@ def test_open_scanner_reports_a_missing_serial_reader():
     assert lost.wait(3)
     scanner.close()
     assert states[0].value == "disconnected" and states[-1].value == "closed"
+
+
+def test_fake_scanner_reports_unplug_and_plug_like_real_readers():
+    from hw.reader import DeviceState
+    states = []
+    scanner = open_scanner({"backend": "fake"}, on_state=states.append)
+    scanner.unplug()
+    scanner.scan("H12.22-231012-0001")              # ignored while unplugged
+    scanner.plug()
+    scanner.scan("H12.22-231012-0002")
+    assert states == [DeviceState.DISCONNECTED, DeviceState.CONNECTED]
+    assert scanner.get(0).code.seq == 2 and scanner.get(0) is None

@@ -4,7 +4,9 @@ from types import SimpleNamespace
 
 from hw.codes import CodeConfig
 from hw.scanner.base import make_scan
-from kiosk.flow import FlowSettings, KioskFlow, Message
+from hw.printer import PrinterStatus, fault_for
+from kiosk.app import fault_message
+from kiosk.flow import FlowSettings, KioskFlow
 from queue_server.config import DEMO_CONFIG, load_config
 from queue_server.views import centre_view
 from tests.conftest import MONDAY_8AM
@@ -55,8 +57,19 @@ def scene(name: str, lang: str = "vi") -> KioskFlow:
         flow.scan(make_scan(DOSSIER["code"], CodeConfig()))
         flow.dossier_found(DOSSIER)
     elif name == "printer-fault":
-        flow.set_printer(Message("printer_title", "Máy in hết giấy, vui lòng liên hệ cán bộ hướng dẫn",
-                                 "Printer is out of paper"))
+        flow.set_printer(fault_message(fault_for(PrinterStatus.PAPER_OUT)))
+    elif name.startswith("printer-"):
+        flow.set_printer(fault_message(fault_for(PrinterStatus(name[8:].replace("-", "_")))))
+    elif name == "printing":
+        for action in ("start", "dept:stp", "service:stp-lylich"):
+            flow.touch(action)
+        request = flow.touch("priority:no")
+        flow.printing(RESULT, request)
+    elif name == "issue-timeout":
+        for action in ("start", "dept:stp", "service:stp-lylich", "priority:no"):
+            flow.touch(action)
+        Clock.now += 60
+        flow.tick()
     elif name == "offline":
         flow.set_connected(False)
     elif name == "closed":
@@ -64,3 +77,6 @@ def scene(name: str, lang: str = "vi") -> KioskFlow:
     elif name == "bad-scan":
         flow.scan(make_scan("%%??", CodeConfig()))
     return flow
+
+
+PRINTER_FAULTS = [f"printer-{s.value.replace('_', '-')}" for s in PrinterStatus if not s.can_print]

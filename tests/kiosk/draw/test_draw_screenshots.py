@@ -6,12 +6,12 @@ from kiosk import draw, screens
 
 from tests.conftest import screenshots_dir
 
-from .scenes import scene
+from .scenes import PRINTER_FAULTS, scene
 
 SHOTS = str(screenshots_dir() / "kiosk-{}.png")
 SIZES = {"landscape": (1280, 800), "portrait": (800, 1280)}
 NAMES = ["attract", "departments", "services", "priority", "confirmation", "not-printed", "dossier",
-         "printer-fault", "offline", "closed", "bad-scan"]
+         "printer-fault", "offline", "closed", "bad-scan", "printing", "issue-timeout"] + PRINTER_FAULTS
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -39,12 +39,13 @@ def test_draw_screen_widgets_stay_on_screen(name, orientation):
     assert len(set(surface.get_at((x, y))[:3] for x in range(0, width, 37) for y in range(0, height, 37))) > 2
     suffix = name if orientation == "landscape" else f"{name}-portrait"
     if name in ("attract", "departments", "services", "priority", "confirmation", "not-printed", "dossier",
-                "printer-fault", "offline", "closed") and (orientation == "landscape" or name == "departments"):
+                "printer-fault", "offline", "closed", "printing", "issue-timeout", *PRINTER_FAULTS) and (
+            orientation == "landscape" or name in ("departments", "printer-cover-open")):
         pygame.image.save(surface, SHOTS.format(suffix))
 
 
 def test_draw_english_screens():
-    for name in ("departments", "confirmation"):
+    for name in ("departments", "confirmation", "printer-cover-open"):
         surface, widgets = _render(name, "landscape", "en")
         texts = " ".join(w.text for w in widgets)
         assert "Tiếng Việt" in texts

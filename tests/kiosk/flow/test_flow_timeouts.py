@@ -31,9 +31,54 @@ def test_flow_confirmation_times_out_sooner(flow, clock):
     assert flow.screen is Screen.ATTRACT
 
 
-def test_flow_issuing_never_times_out(flow, clock):
-    for action in ("start", "dept:stp", "service:stp-hotich", "priority:no"):
+def issuing(flow, clock):
+    for action in ("start", "dept:stp", "service:stp-hotich"):
         tap(flow, clock, action)
-    clock.advance(600)
+    return tap(flow, clock, "priority:no")
+
+
+def test_flow_issuing_times_out_with_a_message_and_a_way_back(flow, clock):
+    request = issuing(flow, clock)
+    clock.advance(14)
     flow.tick()
     assert flow.screen is Screen.ISSUING
+    clock.advance(2)
+    flow.tick()
+    assert flow.screen is Screen.MESSAGE and "Chưa cấp số" in flow.session.message.body_vi
+    flow.printing({"ticket": {"label": "1001"}}, request)          # a late answer shows nothing
+    assert flow.screen is Screen.MESSAGE and flow.pending is None
+    clock.advance(8)
+    flow.tick()
+    assert flow.screen is Screen.ATTRACT
+
+
+def test_flow_printing_times_out_showing_the_number_once(flow, clock):
+    request = issuing(flow, clock)
+    result = {"ticket": {"label": "1001", "service_id": "stp-hotich"}}
+    flow.printing(result, request)
+    assert flow.screen is Screen.PRINTING
+    clock.advance(21)
+    flow.tick()
+    assert flow.screen is Screen.CONFIRMATION and flow.session.result["printed"] is False
+    tap(flow, clock, "done")
+    flow.issued(result, True, request)                               # the print ended late
+    assert flow.screen is Screen.ATTRACT
+
+
+def test_flow_looking_up_times_out(flow, clock):
+    from hw.codes import CodeConfig
+    from hw.scanner.base import make_scan
+    flow.scan(make_scan("000.17.22.H56-261120-0007", CodeConfig()))
+    assert flow.screen is Screen.LOOKING_UP
+    clock.advance(11)
+    flow.tick()
+    assert flow.screen is Screen.MESSAGE
+    flow.dossier_found({"code": "x"})                                 # late: ignored
+    assert flow.screen is Screen.MESSAGE
+
+
+def test_flow_every_waiting_screen_has_a_timeout(flow):
+    from kiosk.flow import BUSY
+    for screen in BUSY:
+        flow.screen = screen
+        assert flow._timeout() is not None, screen

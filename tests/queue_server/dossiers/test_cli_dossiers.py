@@ -17,7 +17,9 @@ def test_cli_import_prints_counts_and_every_rejection(tmp_path, capsys):
     assert out[0].endswith("accepted 3 (new 3, changed 0, unchanged 0), rejected 11, identical repeats 1")
     assert out[1] == ("  line 6: 000.17.22.H56-250303-0003: Không tìm thấy đơn vị: 'Sở GTVT'; Ngày tiếp nhận "
                       "không hợp lệ: '31/02/2025' / unknown department: 'Sở GTVT'; invalid received date: '31/02/2025'")
-    assert len(out) == 12
+    assert len(out) == 13
+    assert out[-1].startswith("Tên đơn vị chưa nhận ra: 'Sở GTVT', 'Sở Du lịch', 'Sở Giao thông vận tải'. ")
+    assert "[dossiers] department_aliases" in out[-1]
     assert main(["dossiers", "import", str(MESSY), "--db", db]) == 0
     assert "(new 0, changed 0, unchanged 3)" in capsys.readouterr().out
 

@@ -54,11 +54,13 @@ def test_lookup_roles(centre, registry, clients):
 def test_dossier_event_reaches_display_live(centre, registry, clients):
     socketio = centre.app.extensions["motcua.socketio"]
     display = socketio.test_client(centre.app, namespace="/display", auth={"token": centre.device("wall-1", "display")})
+    assert centre.app.extensions["motcua.outbound"].drain()
     display.get_received("/display")  # the snapshot
     gateway = clients("gateway")
     gateway.post("/api/dossiers/push", json={"code": "P-1", "procedure": "Đăng ký kết hôn", "department": "stp",
                                              "applicant_name": NAME, "applicant_phone": PHONE, "due_at": "30/11/2026"})
-    events = [m["args"][0] for m in display.get_received("/display") if m["name"] == "event"]
+    assert centre.app.extensions["motcua.outbound"].drain()
+    events = [e for m in display.get_received("/display") if m["name"] == "events" for e in m["args"][0]["events"]]
     assert [(e["type"], e["data"]["code"], e["data"]["status"]) for e in events] == [("dossier.updated", "P-1", "received")]
     assert events[0]["seq"] == centre.service.seq
     assert PHONE not in json.dumps(events, ensure_ascii=False) and NAME not in json.dumps(events, ensure_ascii=False)

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from queue_server.config import load_config
-from queue_server.setup import add_device
+from queue_server.setup import add_device, add_user
 
 from .conftest import http
 
@@ -58,6 +58,8 @@ def test_kill_9_loses_no_acknowledged_ticket(server_process):
     assert status == 200
     issued_before = [int(t["label"]) for t in acked if t["service_id"] == "stp-hotich"]
     assert int(body["ticket"]["label"]) > max(issued_before)      # numbering continues, no reuse
-    status, snapshot = http("GET", server_process.url + "/api/snapshot", token=token)
+    add_user(config, server_process.db, "giamsat", "Giám sát", "supervisor", "matkhau-giam-sat")
+    _, login = http("POST", server_process.url + "/api/login", {"username": "giamsat", "password": "matkhau-giam-sat"})
+    status, snapshot = http("GET", server_process.url + "/api/snapshot", token=login["token"])   # a kiosk sees no tickets
     labels = [t["label"] for t in snapshot["waiting"]]
     assert len(labels) == len(set(labels)) >= len(acked)

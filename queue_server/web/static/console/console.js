@@ -157,19 +157,25 @@
     render();
   }
 
-  function applyEvent(ev) {
-    if (state.seq === null || state.resyncing || ev.seq <= state.seq) return;
-    if (ev.seq !== state.seq + 1) {
+  function applyMessage(msg) {
+    // {prev, seq, events}: applies when prev <= seq so far < msg.seq; older ones are dropped.
+    if (state.seq === null || state.resyncing || msg.seq <= state.seq) return;
+    if (msg.prev > state.seq) {
       resync();
       return;
     }
-    state.seq = ev.seq;
-    if (ev.type === "day.ended" || ev.type === "config.changed") {   // new day / admin changed the centre
-      resync();
-      return;
+    for (var i = 0; i < msg.events.length; i++) {
+      var ev = msg.events[i];
+      if (ev.seq <= state.seq) continue;
+      if (ev.type === "day.ended" || ev.type === "config.changed") {   // new day / admin changed the centre
+        state.seq = msg.seq;
+        resync();
+        return;
+      }
+      if (ev.ticket) applyTicket(ev);
+      if (ev.counter) applyCounter(ev.counter);
     }
-    if (ev.ticket) applyTicket(ev);
-    if (ev.counter) applyCounter(ev.counter);
+    state.seq = msg.seq;
     render();
   }
 
@@ -612,8 +618,8 @@
     if (reason === "io server disconnect") setTimeout(function () { socket.connect(); }, 1000);
   });
   socket.on("connect_error", function (err) {
-    var text = String((err && err.message) || "");
-    if (text.indexOf("unauthenticated") >= 0) {
+    var code = (err && err.data && err.data.code) || String((err && err.message) || "");
+    if (code.indexOf("unauthenticated") >= 0) {   // the server's refusal {code, message, message_en}
       window.location.href = "/login";
       return;
     }
@@ -622,7 +628,7 @@
     if (!socket.active) setTimeout(function () { socket.connect(); }, 3000);
   });
   socket.on("snapshot", applySnapshot);
-  socket.on("event", applyEvent);
+  socket.on("events", applyMessage);
 
   document.addEventListener("keydown", onKey);
   document.querySelectorAll("[data-action]").forEach(function (b) {
@@ -655,5 +661,5 @@
   setInterval(function () { if (mine()) renderWaiting(waitingFor(mine().number)); }, TICKING_MS);
 
   renderConnection("connecting");
-  window.motcuaConsole = { state: state, socket: socket, applyEvent: applyEvent, resync: resync };
+  window.motcuaConsole = { state: state, socket: socket, applyMessage: applyMessage, resync: resync };
 })();

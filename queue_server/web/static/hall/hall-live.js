@@ -2,8 +2,9 @@
  *
  * The token is read from the URL fragment (#token=…), never sent in a URL to the server, and kept
  * in localStorage so a TV that reloads the page stays connected. It goes to the server only as
- * the Socket.IO `auth` of namespace /display. Protocol: `snapshot`, then one `event` per change
- * (seq + 1); a gap asks for `resync`; every reconnect brings a fresh snapshot.
+ * the Socket.IO `auth` of namespace /display. Protocol (docs/protocol.md): `snapshot` first, then
+ * `events` messages {prev, seq, events, stats}; one applies when prev <= seq so far < its seq, an
+ * older one is dropped, a gap asks for `resync`; every reconnect brings a fresh snapshot.
  */
 (function () {
   "use strict";
@@ -54,7 +55,9 @@
       offline.hidden = false;
       var data = refusal(err);
       if (data) {                   // refused: a wrong token will not get better by retrying
-        message((data.message || "Mã thiết bị không hợp lệ") + " / " + (data.message_en || "Refused"));
+        message((data.message || "Mã thiết bị không hợp lệ") + " / " + (data.message_en || "Refused") + "\n" +
+                "Vui lòng mở trang với mã của một thiết bị màn hình: …#token=<mã> (motcua device add TÊN --role display)" +
+                " / Open this page with a display device's token");
       } else if (!socket.active) {
         setTimeout(function () { socket.connect(); }, 3000);
       }
@@ -67,15 +70,23 @@
       snap.counters.forEach(function (c) { s.counters[c.number] = c; });
       s.services = snap.services || {};
       s.recent = snap.recent_calls.slice();
+      live.resyncing = false;
       handlers.snapshot(s);
     });
-    socket.on("event", function (ev) {
+    socket.on("events", function (msg) {
       var s = live.state;
-      if (s.seq === null || ev.seq <= s.seq) return;
-      if (ev.seq !== s.seq + 1) { socket.emit("resync", {}); return; }
-      s.seq = ev.seq;
-      apply(s, ev);
-      handlers.event(s, ev);
+      if (s.seq === null || msg.seq <= s.seq) return;
+      if (msg.prev > s.seq) {                 // a message is missing: ask once for a snapshot
+        if (!live.resyncing) { live.resyncing = true; socket.emit("resync", {}); }
+        return;
+      }
+      Object.assign(s.services, msg.stats || {});
+      msg.events.forEach(function (ev) {
+        if (ev.seq <= s.seq) return;
+        apply(s, ev);
+        handlers.event(s, ev);
+      });
+      s.seq = msg.seq;
     });
     return live;
   }
@@ -105,7 +116,6 @@
         if (s.counters[n].ticket_id === t.id) s.counters[n].ticket = t;
       });
     }
-    Object.assign(s.services, ev.stats || {});
     if (ev.type === "ticket.called" || ev.type === "ticket.recalled") {
       s.recent.unshift({seq: ev.seq, at: ev.at, type: ev.type, label: t.label, counter: t.counter,
                         service_id: t.service_id, department_id: t.department_id});

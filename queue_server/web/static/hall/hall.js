@@ -15,6 +15,7 @@
   var audio = {queue: [], playing: false, blocked: false, played: 0};
   var offsetMs = 0;            // server clock minus ours
   var live;
+  var localNotice = ((document.getElementById("notice") || {}).textContent || "").trim();
 
   function $(id) { return document.getElementById(id); }
   function el(tag, cls, text) {
@@ -75,6 +76,10 @@
   }
 
   function onEvent(s, ev) {
+    if (ev.type === "config.changed" && ev.data && ev.data.centre) {   // admin settings, applied live
+      s.centre = ev.data.centre;
+      buildIndex(s.centre, s.me);
+    }
     var t = ev.ticket;
     var isCall = (ev.type === "ticket.called" || ev.type === "ticket.recalled") && t && index.numbers[t.counter];
     if (isCall) {
@@ -117,7 +122,15 @@
     renderRecent(recent);
     renderCounters(s, calls);
     renderWaiting(s);
+    renderNotice(s);
     window.motcuaFit.fitAll(document);
+  }
+
+  /* The centre's notice lines (admin settings) then this TV's own (?notice=…), as one scrolling line. */
+  function renderNotice(s) {
+    var text = (s.centre.notices || []).concat(localNotice ? [localNotice] : []).join("     •     ");
+    if ($("notice").textContent !== text) $("notice").textContent = text;
+    $("notice-bar").hidden = !text;
   }
 
   function renderHeadline(calls, flashing) {

@@ -42,7 +42,7 @@
     const service = names.services[t.service_id];
     const dept = names.departments[t.department_id];
     if (service && dept) $("service").textContent = dept.vi + " — " + service.vi;
-    $("updated").textContent = "Cập nhật lúc " + new Date().toLocaleTimeString("vi-VN");
+    $("updated").textContent = "Cập nhật lúc " + new Date().toLocaleTimeString("vi-VN", {timeZone: card.dataset.timezone});  // the centre's
   }
 
   async function refresh() {
