@@ -95,19 +95,21 @@ def cmd_dossiers_import(args) -> int:
 
 
 def cmd_report_dossiers(args) -> int:
+    """`report dossiers`: Phụ lục I; XLSX and PDF are the signed appendix of the report pages."""
     from .dossier_service import DossierService, parse_period
     from .reporting.export import render
+    from .reports_web.library import appendix_head
     from .storage import Store
     config = load_config(args.config)
     period = parse_period(args.month, args.first, args.last, config.centre.report_cutoff_day)
     report = DossierService(config, Store(args.db)).report(period)
-    data = render(report, args.format, config.centre.name)
+    if args.format in ("xlsx", "pdf") and not args.output:
+        print(f"motcua: --format {args.format} cần --output TỆP / needs --output FILE", file=sys.stderr)
+        return 2
+    data = render(report, args.format, config.centre.name, appendix_head(config))
     if args.output:
         Path(args.output).write_bytes(data)
         print(f"motcua: Phụ lục I, {period.label} → {args.output}")
-    elif args.format == "xlsx":
-        print("motcua: --format xlsx cần --output TỆP / needs --output FILE", file=sys.stderr)
-        return 2
     else:
         sys.stdout.write(data.decode("utf-8"))
     return 0
@@ -296,10 +298,10 @@ def build_parser() -> argparse.ArgumentParser:
     r = rsub.add_parser("dossiers", help="Phụ lục I: tình hình giải quyết hồ sơ theo đơn vị / "
                                          "Phụ lục I: dossier handling by department")
     _common(r); _period_arguments(r)
-    r.add_argument("--format", choices=["table", "csv", "xlsx", "json"], default="table",
+    r.add_argument("--format", choices=["table", "csv", "xlsx", "pdf", "json"], default="table",
                    help="định dạng (mặc định: bảng trên màn hình) / output format (default: a table)")
-    r.add_argument("--output", default=None, help="ghi ra tệp này (bắt buộc với xlsx) / "
-                                                  "write to this file (required for xlsx)")
+    r.add_argument("--output", default=None, help="ghi ra tệp này (bắt buộc với xlsx và pdf) / "
+                                                  "write to this file (required for xlsx and pdf)")
     r.set_defaults(func=cmd_report_dossiers)
     for name, text in (("satisfaction", "Phụ lục II: đánh giá mức độ hài lòng theo đơn vị / "
                                          "Phụ lục II: satisfaction ratings by department"),

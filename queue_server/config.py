@@ -242,6 +242,27 @@ class DossierSettings(_Section):
         return self
 
 
+class ReportHeader(_Section):
+    """Letterhead and signatures of Phụ lục I and II (PDF, XLSX); blank fields: from the centre's name.
+
+    "Trung tâm Phục vụ hành chính công tỉnh Hòa Bình" gives "UBND TỈNH HÒA BÌNH" /
+    "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG" and "Hòa Bình, ngày …" (reporting/letterhead.py)."""
+
+    issuing_body: list[Annotated[str, Field(min_length=1, max_length=120)]] = Field(
+        default=[], max_length=3, description="Lines above the unit's name on the left, e.g. 'UBND TỈNH HÒA BÌNH'; "
+        "default: 'UBND TỈNH …' / 'UBND THÀNH PHỐ …' from the centre's name (none if it names no province).")
+    unit_name: str = Field("", max_length=160, description="The issuing unit, printed bold and underlined on the "
+                           "left; default: the centre's name in capitals (without the province the line above names).")
+    place: str = Field("", max_length=60, description="Place of the date line ('Hòa Bình, ngày 28 tháng 11 năm 2026'); "
+                       "default: the province or city at the end of the centre's name.")
+    preparer_title: str = Field("NGƯỜI LẬP BIỂU", min_length=1, max_length=80,
+                                description="Title of the signature on the left (who prepared the table).")
+    preparer_name: str = Field("", max_length=80, description="Name printed under the left signature.")
+    head_title: str = Field("THỦ TRƯỞNG ĐƠN VỊ", min_length=1, max_length=80,
+                            description="Title of the signature on the right (the head of the unit).")
+    head_name: str = Field("", max_length=80, description="Name printed under the right signature.")
+
+
 class CentreConfig(_Section):
     """A whole centre: the file's top level."""
 
@@ -251,6 +272,7 @@ class CentreConfig(_Section):
     departments: list[Department] = Field(min_length=1, description="Departments in report order.")
     counters: list[Counter] = Field(min_length=1, description="The counters (quầy).")
     dossiers: DossierSettings = DossierSettings()
+    report_header: ReportHeader = ReportHeader()
 
     @model_validator(mode="after")
     def _references(self):

@@ -158,6 +158,13 @@ def update_centre(data: dict, fields: dict) -> dict:
     return data
 
 
+def update_report_header(data: dict, fields: dict) -> dict:
+    """The appendices' letterhead and signatures ([report_header]); blank fields fall back to the
+    texts derived from the centre's name."""
+    data.setdefault("report_header", {}).update(fields)
+    return data
+
+
 def add_calendar_day(data: dict, day: str, working: bool) -> dict:
     """Add an extra day off (nghỉ bù) or, with `working`, an extra working day (làm bù); ISO date."""
     other, key = ("extra_holidays", "extra_working_days") if working else ("extra_working_days", "extra_holidays")

@@ -1,11 +1,12 @@
 """Admin pages that edit the centre configuration: departments and services, counters, holidays,
-rating options and notice lines. Each POST is one CentreAdmin.change_config call."""
+rating options, notice lines and the appendices' letterhead. Each POST is one CentreAdmin.change_config call."""
 from __future__ import annotations
 
 from datetime import date
 
 from flask import current_app, g, request
 
+from ..config import ReportHeader
 from ..engine import QueueError
 from . import READ, admin, centre_admin, change, configedit, done, form_int, form_lines, form_text, page
 
@@ -172,7 +173,11 @@ def calendar_delete(day):
 def settings():
     from ..config import RatingStyle
     from ..ratings import options
-    return page("admin_settings.html", options=options, style_enum=RatingStyle, styles=[s.value for s in RatingStyle])
+    from ..reporting.letterhead import letterhead
+    service = current_app.extensions["motcua"]
+    head = letterhead(service.config.report_header, service.config.centre.name, service.clock().date())
+    return page("admin_settings.html", options=options, style_enum=RatingStyle, styles=[s.value for s in RatingStyle],
+                report_header=service.config.report_header, head=head)
 
 
 @admin.post("/admin/settings/ratings")
@@ -189,3 +194,17 @@ def settings_notices():
     fields = {"notices": form_lines("notices")}
     _apply("centre.notices", "centre", lambda d: configedit.update_centre(d, fields))
     done("Đã lưu dòng thông báo", "Notice lines saved")
+
+
+REPORT_HEADER_TEXTS = ("unit_name", "place", "preparer_title", "preparer_name", "head_title", "head_name")
+
+
+@admin.post("/admin/settings/report-header")
+@change("admin.settings")
+def settings_report_header():
+    fields = {name: form_text(name, 160) for name in REPORT_HEADER_TEXTS}
+    fields["issuing_body"] = form_lines("issuing_body")[:3]
+    for name in ("preparer_title", "head_title"):                 # required: blank keeps the usual title
+        fields[name] = fields[name] or ReportHeader.model_fields[name].default
+    _apply("centre.report_header", "report_header", lambda d: configedit.update_report_header(d, fields))
+    done("Đã lưu tiêu đề và chữ ký phụ lục", "Appendix letterhead saved")

@@ -59,6 +59,7 @@ ACTION_LABELS = {
     "calendar.add": "Thêm ngày nghỉ/làm bù", "calendar.delete": "Xoá ngày nghỉ/làm bù",
     "centre.ratings": "Đổi cách đánh giá", "rating.accept": "Đưa đánh giá bị giữ vào số liệu",
     "rating.dismiss": "Bỏ qua đánh giá bị giữ", "centre.notices": "Đổi dòng thông báo",
+    "centre.report_header": "Đổi tiêu đề, chữ ký phụ lục",
     "device.create": "Thêm thiết bị", "device.pairing_code": "Tạo mã ghép nối", "device.pair": "Thiết bị ghép nối",
     "device.revoke": "Thu hồi mã thiết bị", "user.create": "Tạo tài khoản", "user.update": "Sửa tài khoản",
     "user.reset_password": "Đặt lại mật khẩu", "user.activate": "Mở lại tài khoản",

@@ -1,5 +1,5 @@
 """Report pages under /admin/reports/ (admin and supervisor only): a period picker on the centre's
-cut-off day, Phụ lục II, the rating lists, the queue statistics with inline SVG charts, and
+cut-off day, Phụ lục I and II, the rating lists, the queue statistics with inline SVG charts, and
 downloads (XLSX, CSV, PDF, JSON) made by the same library as the CLI (reports_web.library).
 """
 from __future__ import annotations
@@ -23,6 +23,7 @@ READERS = (Role.ADMIN, Role.SUPERVISOR)
 
 # page → (document, captions of the document's tables shown on it, charts shown, Vietnamese title)
 PAGES = {
+    "dossiers": ("dossiers", None, False, "Phụ lục I — Tình hình tiếp nhận và giải quyết hồ sơ"),
     "satisfaction": ("satisfaction", None, True, "Phụ lục II — Đánh giá mức độ hài lòng theo đơn vị"),
     "dissatisfied": ("ratings", ["Danh sách đánh giá không hài lòng"], False, "Đánh giá không hài lòng"),
     "tallies": ("ratings", ["Đánh giá theo quầy", "Đánh giá theo cán bộ"], True, "Đánh giá theo quầy và cán bộ"),
@@ -35,7 +36,7 @@ MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 PAGE_ROWS = 1000
 """A page shows at most this many rows of a table (a province's month can hold 100,000 dissatisfied
 ratings); the downloads always hold them all."""
-FILE_NAMES = {"satisfaction": "phu-luc-2", "ratings": "danh-sach-danh-gia", "queue": "thong-ke-xep-hang"}
+FILE_NAMES = {"dossiers": "phu-luc-1", "satisfaction": "phu-luc-2", "ratings": "danh-sach-danh-gia", "queue": "thong-ke-xep-hang"}
 
 
 def _service():

@@ -8,12 +8,14 @@ so the three always show the same figures.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from ..config import CentreConfig, RatingStyle
 from ..limits import MAX_LIST_ROWS, check_rows
 from ..reporting import charts, periods, phu_luc_2, queue_stats, ratings_lists
-from ..reporting.export import Document, Table
+from ..reporting.export import Document, Table, phu_luc_1_document
+from ..reporting.letterhead import Letterhead, letterhead
 from ..reporting.phu_luc_1 import RESOLVED
 from ..reporting.vn_format import format_int
 from ..storage import Store
@@ -129,7 +131,23 @@ def queue(config: CentreConfig, store: Store, period: periods.Period) -> queue_s
 
 # -- documents ---------------------------------------------------------------------------------
 
-def satisfaction_document(config: CentreConfig, store: Store, period: periods.Period) -> Document:
+def appendix_head(config: CentreConfig, signed_on: date | None = None) -> Letterhead:
+    """The letterhead of the centre's appendices, dated `signed_on` (default: today at the centre)."""
+    day = signed_on or datetime.now(ZoneInfo(config.centre.timezone)).date()
+    return letterhead(config.report_header, config.centre.name, day)
+
+
+def dossiers_document(config: CentreConfig, store: Store, period: periods.Period,
+                      signed_on: date | None = None) -> Document:
+    """Phụ lục I (dossier handling by department) with the appendix's letterhead and signatures."""
+    from ..dossier_service import DossierService
+    report = DossierService(config, store).report(period)
+    return phu_luc_1_document(report, config.centre.name, appendix_head(config, signed_on))
+
+
+def satisfaction_document(config: CentreConfig, store: Store, period: periods.Period,
+                          signed_on: date | None = None) -> Document:
+    """Phụ lục II with the appendix's letterhead and signatures."""
     report = satisfaction(config, store, period)
     rows = phu_luc_2.format_rows(report)
     groups = [("Số lượt đánh giá", 3, 2 + len(report.values))]
@@ -139,7 +157,8 @@ def satisfaction_document(config: CentreConfig, store: Store, period: periods.Pe
     tables += [Table(phu_luc_2.style_table_title(other), phu_luc_2.format_rows(other),
                      [("Số lượt đánh giá", 3, 2 + len(other.values))], bold_last=2) for other in report.other_styles]
     return Document(config.centre.name, phu_luc_2.TITLE, phu_luc_2.subtitle(report), period.label,
-                    tables, phu_luc_2.share_lines(report), [chart, split], report.as_dict())
+                    tables, phu_luc_2.share_lines(report), [chart, split], report.as_dict(),
+                    appendix_head(config, signed_on))
 
 
 def ratings_document(config: CentreConfig, store: Store, period: periods.Period, limit: int | None = None) -> Document:
@@ -200,4 +219,4 @@ def queue_document(config: CentreConfig, store: Store, period: periods.Period) -
                     "CHỜ VÀ PHỤC VỤ", period.label, tables, notes, queue_charts(stats), stats.as_dict())
 
 
-DOCUMENTS = {"satisfaction": satisfaction_document, "ratings": ratings_document, "queue": queue_document}
+DOCUMENTS = {"dossiers": dossiers_document, "satisfaction": satisfaction_document, "ratings": ratings_document, "queue": queue_document}

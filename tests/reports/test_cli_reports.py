@@ -54,7 +54,9 @@ def test_cli_report_writes_every_format(month_db, tmp_path, report, capsys):
         assert out.stat().st_size > 0
         assert f"→ {out}" in capsys.readouterr().out
     period_line = f"Kỳ báo cáo: {PERIOD.label}"
-    assert load_workbook(tmp_path / f"{report}.xlsx").active["A4"].value == period_line
+    sheet = load_workbook(tmp_path / f"{report}.xlsx").active
+    title = next(r for r in range(1, 12) if sheet.cell(r, 1).value == TITLES[report])   # below an appendix's letterhead
+    assert sheet.cell(title + 2, 1).value == period_line
     rows = list(csv.reader(io.StringIO((tmp_path / f"{report}.csv").read_text(encoding="utf-8-sig"))))
     assert rows[0] == [TITLES[report]] and rows[2] == [period_line]
     assert (tmp_path / f"{report}.table").read_text(encoding="utf-8").startswith(TITLES[report])

@@ -49,15 +49,18 @@ def _download(page, fmt: str) -> bytes:
     return open(info.value.path(), "rb").read()
 
 
-def _check_xlsx(body: bytes, title: str, header_cell: str) -> None:
+def _check_xlsx(body: bytes, title: str, header_cell: str) -> int:
+    """Checks the title, the period in words (merged across) and a header cell; returns the row of
+    the first table's header (an appendix has its letterhead above the title)."""
     ws = load_workbook(io.BytesIO(body)).active
-    assert ws["B1"].value is None and ws["A2"].value == title
-    assert ws["A4"].value == f"Kỳ báo cáo: {PERIOD.label}"   # the period in words
-    assert "tháng 11 năm 2026 (từ 16/10/2026 đến 15/11/2026)" in ws["A4"].value
+    top = next(r for r in range(1, 12) if ws.cell(r, 1).value == title)
+    assert ws.cell(top + 2, 1).value == f"Kỳ báo cáo: {PERIOD.label}"   # the period in words
+    assert "tháng 11 năm 2026 (từ 16/10/2026 đến 15/11/2026)" in ws.cell(top + 2, 1).value
     merged = [str(r) for r in ws.merged_cells.ranges]
-    assert any(r.startswith("A4:") for r in merged)
-    header = [c for row in ws.iter_rows(min_row=6, max_row=9, values_only=True) for c in row]
+    assert any(r.startswith(f"A{top + 2}:") for r in merged)
+    header = [c for row in ws.iter_rows(min_row=top + 4, max_row=top + 7, values_only=True) for c in row]
     assert header_cell in header
+    return top + 5
 
 
 def _check_csv(body: bytes, title: str) -> list[list[str]]:
@@ -95,11 +98,11 @@ def test_reports_browser_satisfaction_page_and_exports(report_centre, new_page, 
     assert page.locator("thead th[colspan]").inner_text() == "Số lượt đánh giá"
     assert page.locator("section.charts svg").count() == 2
 
-    _check_xlsx(_download(page, "xlsx"), "PHỤ LỤC II", "Hài lòng với dịch vụ")
+    header = _check_xlsx(_download(page, "xlsx"), "PHỤ LỤC II", "Hài lòng với dịch vụ")
     ws = load_workbook(io.BytesIO(_download(page, "xlsx"))).active
     total = next(r for r in ws.iter_rows(values_only=True) if r[1] == "Tổng cộng")
     assert list(total[2:8]) == [int(c.replace(".", "")) for c in expected[-2][2:8]]   # numbers, not text
-    assert any(str(r).startswith("C7:") for r in ws.merged_cells.ranges)             # the group header
+    assert any(str(r).startswith(f"C{header}:") for r in ws.merged_cells.ranges)     # the group header
     csv_rows = _check_csv(_download(page, "csv"), "PHỤ LỤC II")
     assert expected[-2] in csv_rows
     _check_pdf(_download(page, "pdf"), tmp_path, "phu-luc-2")

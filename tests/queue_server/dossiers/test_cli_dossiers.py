@@ -57,15 +57,30 @@ def test_cli_report_xlsx_reads_back(tmp_path, capsys):
     out = tmp_path / "p.xlsx"
     assert main(["report", "dossiers", "--month", "2025-03", "--db", db, "--format", "xlsx", "--output", str(out)]) == 0
     ws = openpyxl.load_workbook(io.BytesIO(out.read_bytes())).active
-    assert ws["B1"].value is None and ws["A2"].value == "PHỤ LỤC I"
-    assert ws["A4"].value == "Kỳ báo cáo: tháng 3 năm 2025 (từ 16/02/2025 đến 15/03/2025)"
-    assert ws["C6"].value == "Số hồ sơ tiếp nhận" and ws["D7"].value == "Kỳ trước chuyển qua"
+    assert ws["D1"].value == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"          # the appendix's letterhead
+    top = next(r for r in range(1, 12) if ws.cell(r, 1).value == "PHỤ LỤC I")
+    assert ws.cell(top + 2, 1).value == "Kỳ báo cáo: tháng 3 năm 2025 (từ 16/02/2025 đến 15/03/2025)"
+    head = top + 5                                  # a blank row, the table's caption, then its header
+    assert ws.cell(head, 1).value == "STT" and ws.cell(head, 3).value == "Số hồ sơ tiếp nhận"
+    assert ws.cell(head + 1, 4).value == "Kỳ trước chuyển qua"
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert {"C6:E6", "F6:I6", "J6:L6", "A6:A7", "O6:O7"} <= merged
-    assert ws["B8"].value == "Sở Tư pháp" and ws["C8"].value == 3  # counts are numbers
-    total = next(r for r in range(8, 40) if ws.cell(r, 2).value == "Tổng cộng")
-    assert ws.cell(total, 3).value == 3 and ws.cell(total + 1, 3).value == "100,00"
+    assert {f"C{head}:E{head}", f"F{head}:I{head}", f"J{head}:L{head}", f"A{head}:A{head + 1}",
+            f"O{head}:O{head + 1}"} <= merged
+    assert ws.cell(head + 2, 2).value == "Sở Tư pháp" and ws.cell(head + 2, 3).value == 3  # counts are numbers
+    assert ws.cell(head + 2, 1).value == 1                                                 # STT too
+    total = next(r for r in range(head, head + 40) if ws.cell(r, 2).value == "Tổng cộng")
+    assert ws.cell(total, 3).value == 3 and ws.cell(total + 1, 3).value == 100.0          # a percentage, a number
+    assert ws.cell(total + 1, 3).number_format == "#,##0.00"
     assert ws.cell(total, 3).border.left.style == "thin"
+    assert ws.page_setup.orientation == "landscape"
+
+
+def test_cli_report_pdf(tmp_path, capsys):
+    db = _imported(tmp_path)
+    out = tmp_path / "p.pdf"
+    assert main(["report", "dossiers", "--month", "2025-03", "--db", db, "--format", "pdf", "--output", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert main(["report", "dossiers", "--month", "2025-03", "--db", db, "--format", "pdf"]) == 2
 
 
 def test_cli_report_xlsx_needs_output(tmp_path, capsys):
