@@ -76,14 +76,14 @@ def test_server_full_disk_refuses_then_recovers_and_restart_shows_only_acknowled
             pass
         assert answer[1]["error"]["code"] == "no_waiting", answer
         assert http("POST", server.url + "/api/counters/1/finish", {}, admin)[0] == 200
-        live = state(server, kiosk)
+        live = state(server, admin)            # the full view: a kiosk sees only waiting counts (projections)
         labels = sorted(int(t["label"]) for t in acked)
         assert labels == list(range(1001, 1001 + len(acked)))      # no number went to a refused ticket
         assert set(live["tickets"]) <= {t["id"] for t in acked}
 
         server.stop()
         server.start()
-        again = state(server, kiosk)
+        again = state(server, admin)
         assert again == live
         db = sqlite3.connect(server.db)
         stored = {row[0] for row in db.execute("SELECT id FROM tickets")}
