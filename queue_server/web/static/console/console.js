@@ -155,6 +155,7 @@
     state.resyncing = false;
     state.snapshots += 1;
     render();
+    settleWait();
   }
 
   function applyMessage(msg) {
@@ -177,6 +178,31 @@
     }
     state.seq = msg.seq;
     render();
+    settleWait();
+  }
+
+  /* Resolves once the events up to `seq` are applied (or after CATCH_UP_MS, then resyncing). */
+  var CATCH_UP_MS = 3000;
+  var pending = null;      // {seq, resolve, timer}: an action waiting for its own events
+
+  function caughtUp(seq) {
+    if (!seq || state.seq === null || state.seq >= seq) return Promise.resolve();
+    return new Promise(function (resolve) {
+      pending = {seq: seq, resolve: resolve, timer: setTimeout(function () {
+        pending = null;
+        resync();
+        resolve();
+      }, CATCH_UP_MS)};
+    });
+  }
+
+  function settleWait() {
+    if (pending && state.seq !== null && state.seq >= pending.seq) {
+      clearTimeout(pending.timer);
+      var resolve = pending.resolve;
+      pending = null;
+      resolve();
+    }
   }
 
   function applyTicket(ev) {
@@ -387,9 +413,13 @@
     renderButtons();
     return socket.timeout(ACK_TIMEOUT_MS).emitWithAck(name, payload).then(function (reply) {
       if (reply && reply.ok) {
-        clearError();
-        applyResult(reply.result);
-        notice(noticeFor(name, reply.result));
+        // The server answers first and sends the action's events after: wait for them, so the
+        // screen (and any key typed ahead) acts on the state this action made.
+        return caughtUp(reply.result && reply.result.seq).then(function () {
+          clearError();
+          applyResult(reply.result);
+          notice(noticeFor(name, reply.result));
+        });
       } else {
         state.nextKey = null;
         showError((reply && reply.error) || {});
