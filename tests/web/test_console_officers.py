@@ -38,6 +38,7 @@ def test_officers_see_each_others_changes_live(live_centre, new_page):
     open_console(lan, live_centre, "lan", "Trần Thị Lan")
     expect(lan.locator(".counter-card[data-counter='1']")).to_contain_text("Lê Thị Hoa")
     lan.click(".counter-card[data-counter='2']")
+    lan.locator("#desk").wait_for()                # as open_console does: counter 2 is open
     first, second = issue(live_centre), issue(live_centre)
     for page in (hoa, lan):  # both counters serve stp-hotich
         expect(page.locator("#waiting-body tr")).to_have_count(2)
