@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +30,16 @@ def screenshots_dir() -> Path:
     folder = DOCS_SCREENSHOTS if os.environ.get("MOTCUA_SCREENSHOTS") else Path(tempfile.gettempdir()) / "motcua-shots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+def wait_until(condition, timeout: float = 10.0) -> float:
+    """Poll `condition()` until it holds and return the seconds it took; fail after `timeout`."""
+    start = time.monotonic()
+    while time.monotonic() < start + timeout:
+        if condition():
+            return time.monotonic() - start
+        time.sleep(0.02)
+    raise AssertionError("condition not met in time")
+
+
 MONDAY_8AM = datetime(2026, 11, 23, 8, 0, tzinfo=TZ)
 
 

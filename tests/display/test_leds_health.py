@@ -9,6 +9,7 @@ from display.health import StatusReporter
 from display.leds import LedService, run_led_client
 from queue_server.admin.dashboard import device_problems
 from hw.led import FakeLedPanel, FakeLedServer, StxCodec
+from tests.conftest import wait_until
 from tests.hw.pty_device import PtyDevice
 
 from .live import Officers
@@ -16,13 +17,7 @@ from .live import Officers
 NO_STATE = SimpleNamespace(counters={})
 
 
-def _wait(condition, timeout=10.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if condition():
-            return time.monotonic() - (end - timeout)
-        time.sleep(0.02)
-    raise AssertionError("condition not met in time")
+_wait = wait_until
 
 
 def _called(counter, label):

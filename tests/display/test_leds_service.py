@@ -1,20 +1,15 @@
 """LedService: drives the fake RS-485 panel from a real server; retries a display that stopped answering."""
-import time
 
 from display.config import LedServiceConfig
 from display.leds import LedService, run_led_client
 from hw.led import FakeLedPanel, FakeLedServer, StxCodec
 
+from tests.conftest import wait_until
+
 from .live import Officers
 
 
-def _wait(condition, timeout=10.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if condition():
-            return
-        time.sleep(0.02)
-    raise AssertionError("condition not met in time")
+_wait = wait_until
 
 
 def test_leds_service_follows_the_server_over_tcp(live_centre):

@@ -7,6 +7,7 @@ import serial
 from hw.reader import DeviceState
 from hw.scanner import SerialScanner
 from hw.serial_wire import serial_opener
+from tests.conftest import wait_until
 from tests.hw.pty_device import PtyDevice
 
 CCCD = "001099012345|123456789|Nguyễn Văn An|01011990|Nam|Phường Bến Nghé, TP. Hồ Chí Minh|15082021"
@@ -101,10 +102,4 @@ def test_serial_scanner_comes_back_after_replug_at_the_same_path(tmp_path):
     assert scan.code.seq == 11 and DeviceState.DISCONNECTED in states
 
 
-def _wait(condition, timeout=10.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if condition():
-            return
-        time.sleep(0.02)
-    raise AssertionError("condition not met in time")
+_wait = wait_until
